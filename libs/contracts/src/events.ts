@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { articleContentSchema, ingestedStorySchema } from './article';
+import { DomainError, ErrorCodes, ErrorDetail } from './errors';
+import { Envelope, envelopeSchema } from './envelope';
+import { Topics } from './topics';
+
+/** Event types. Never rename one: they are stored forever in the content log. */
+export const EventTypes = {
+  SubmissionReceived: 'submission.received',
+  SubmissionRejected: 'submission.rejected',
+  ArticleIngested: 'article.ingested',
+  ArticlePublished: 'article.published',
+  ArticleUpdated: 'article.updated',
+  ArticleUnpublished: 'article.unpublished',
+  ArticleKilled: 'article.killed',
+} as const;
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
+
+export const submissionReceivedSchema = z.object({
+  /** Registered source the story comes from. */
+  source: z.string().min(1),
+  /** The canonical submission, validated by ingest (an invalid one is rejected, not dead-lettered). */
+  submission: z.record(z.string(), z.unknown()),
+});
+
+export const submissionRejectedSchema = z.object({
+  /** Ingest's id for the attempt; `GET /v1/submissions/:id` shows it. */
+  submissionId: z.string().min(1),
+  source: z.string().min(1),
+  externalId: z.string().optional(),
+  reasons: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+
+const contentEvent = {
+  schema: articleContentSchema,
+  topic: Topics.ArticlesContent,
+  dataschema: 'broadsheet/article-content/v1',
+};
+
+/** Each event type's data schema, topic and dataschema URI: the one table producers and consumers check against. */
+export const EventCatalog = {
+  [EventTypes.SubmissionReceived]: {
+    schema: submissionReceivedSchema,
+    topic: Topics.IngestSubmissions,
+    dataschema: 'broadsheet/submission/v1',
+  },
+  [EventTypes.SubmissionRejected]: {
+    schema: submissionRejectedSchema,
+    topic: Topics.IngestRejected,
+    dataschema: 'broadsheet/submission-rejected/v1',
+  },
+  [EventTypes.ArticleIngested]: {
+    schema: ingestedStorySchema,
+    topic: Topics.ArticlesIngested,
+    dataschema: 'broadsheet/article-ingested/v1',
+  },
+  [EventTypes.ArticlePublished]: contentEvent,
+  [EventTypes.ArticleUpdated]: contentEvent,
+  [EventTypes.ArticleUnpublished]: contentEvent,
+  [EventTypes.ArticleKilled]: contentEvent,
+} as const;
+
+type Catalog = typeof EventCatalog;
+/** The data type of an event type, inferred from its schema. */
+export type EventData<T extends EventType> = z.output<Catalog[T]['schema']>;
+export type DomainEvent<T extends EventType = EventType> = { [K in T]: Envelope<EventData<K>> & { type: K } }[T];
+
+export const ContentEventTypes = [
+  EventTypes.ArticlePublished,
+  EventTypes.ArticleUpdated,
+  EventTypes.ArticleUnpublished,
+  EventTypes.ArticleKilled,
+] as const;
+export type ContentEventType = (typeof ContentEventTypes)[number];
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EventCatalog, type);
+}
+
+function zodDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+}
+
+/** Parses and validates an event envelope and its data against the catalog; throws a non-retryable DomainError. */
+export function parseEvent(raw: unknown): DomainEvent {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    throw new DomainError(ErrorCodes.ValidationFailed, 'invalid event envelope', zodDetails(envelope.error));
+  }
+  const { type } = envelope.data;
+  if (!isEventType(type)) {
+    throw new DomainError(ErrorCodes.ValidationFailed, `unknown event type "${type}"`, [
+      { path: 'type', message: 'unknown event type' },
+    ]);
+  }
+  const entry = EventCatalog[type];
+  if (envelope.data.dataschema !== entry.dataschema) {
+    throw new DomainError(ErrorCodes.ValidationFailed, `dataschema does not match type "${type}"`, [
+      { path: 'dataschema', message: `expected ${entry.dataschema}` },
+    ]);
+  }
+  const data = entry.schema.safeParse(envelope.data.data);
+  if (!data.success) {
+    throw new DomainError(ErrorCodes.ValidationFailed, `invalid "${type}" data`, zodDetails(data.error, 'data'));
+  }
+  return { ...envelope.data, data: data.data } as DomainEvent;
+}
+
+/** Narrows an event to one of the given types. */
+export function isEventOf<T extends EventType>(
+  event: DomainEvent,
+  types: readonly T[],
+): event is Extract<DomainEvent, { type: T }> {
+  return (types as readonly string[]).includes(event.type);
+}
+
+export { zodDetails };

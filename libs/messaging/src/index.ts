@@ -1,0 +1,6 @@
+export * from './kafka';
+export * from './outbox';
+export * from './producer';
+export * from './relay';
+export * from './consumer';
+export * from './messaging.module';

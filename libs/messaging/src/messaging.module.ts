@@ -1,0 +1,53 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { HealthRegistry, Metrics } from '@broadsheet/observability';
+import { MONGO_CONNECTION } from '@broadsheet/persistence';
+import { Kafka } from 'kafkajs';
+import { Connection } from 'mongoose';
+import { ConsumerOptions, KafkaEventServer } from './consumer';
+import { createKafka, KafkaOptions } from './kafka';
+import { EventProducer } from './producer';
+import { OutboxRelay, RelayOptions } from './relay';
+
+export interface MessagingOptions extends KafkaOptions {
+  /** Present when the service writes events through an outbox. */
+  outbox?: RelayOptions;
+  /** Present when the service consumes topics (its handlers use @EventPattern). */
+  consumer?: Omit<ConsumerOptions, 'topicPrefix'>;
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: Kafka, useFactory: () => createKafka(options) },
+      {
+        provide: EventProducer,
+        inject: [Kafka, HealthRegistry, Metrics],
+        useFactory: (kafka: Kafka, health: HealthRegistry, metrics: Metrics) =>
+          new EventProducer(kafka, options.topicPrefix, health, metrics),
+      },
+    ];
+    const { outbox, consumer } = options;
+    if (outbox) {
+      providers.push({
+        provide: OutboxRelay,
+        inject: [MONGO_CONNECTION, EventProducer],
+        useFactory: (connection: Connection, producer: EventProducer) => new OutboxRelay(connection, producer, outbox),
+      });
+    }
+    if (consumer) {
+      providers.push({
+        provide: KafkaEventServer,
+        inject: [Kafka, EventProducer, Metrics],
+        useFactory: (kafka: Kafka, producer: EventProducer, metrics: Metrics) =>
+          new KafkaEventServer(kafka, producer, metrics, { ...consumer, topicPrefix: options.topicPrefix }),
+      });
+    }
+    return {
+      module: MessagingModule,
+      providers,
+      exports: providers.map((p) => (typeof p === 'function' ? p : p.provide)),
+    };
+  }
+}

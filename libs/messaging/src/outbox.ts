@@ -1,0 +1,62 @@
+import { DomainEvent, EventCatalog, parseEvent } from '@broadsheet/contracts';
+import { currentCorrelationId } from '@broadsheet/observability';
+import { randomBytes } from 'node:crypto';
+
+/** An event waiting in its aggregate's document until the relay has published it. */
+export interface OutboxEntry {
+  /** The event id; the relay removes entries by it once Kafka acknowledged them. */
+  id: string;
+  /** Logical topic (without the test prefix). */
+  topic: string;
+  /** Kafka message key: the aggregate id, so one aggregate's events stay in order. */
+  key: string;
+  /** The serialized CloudEvent. */
+  value: string;
+  headers: Record<string, string>;
+  createdAt: Date;
+}
+
+/** Fields an aggregate document carries for its outbox. */
+export interface OutboxFields {
+  outbox: OutboxEntry[];
+  /** True while entries wait; indexed so the relay finds work without scanning. */
+  outboxPending: boolean;
+  /** Until when a relay holds the document; another relay waits it out. */
+  outboxLeaseUntil?: Date | null;
+  /** Which relay holds the lease. */
+  outboxLeaseOwner?: string;
+}
+
+/** W3C traceparent for a new span: lets a request be followed across services. */
+function traceparent(): string {
+  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+}
+
+/** Checks an event against its schema (on produce) and turns it into an outbox entry keyed by its subject. */
+export function toOutboxEntry(event: DomainEvent): OutboxEntry {
+  const checked = parseEvent(event);
+  return {
+    id: checked.id,
+    topic: EventCatalog[checked.type].topic,
+    key: checked.subject,
+    value: JSON.stringify(checked),
+    headers: {
+      'content-type': 'application/cloudevents+json',
+      'ce-type': checked.type,
+      'correlation-id': checked.correlationid || currentCorrelationId() || checked.id,
+      traceparent: traceparent(),
+    },
+    createdAt: new Date(),
+  };
+}
+
+type Update = { $set?: Record<string, unknown>; $push?: Record<string, unknown> } & Record<string, unknown>;
+
+/** Adds events to an aggregate's update so they land in the same document write as the state they record. */
+export function withOutbox<U extends Update>(update: U, events: DomainEvent[]): U {
+  return {
+    ...update,
+    $set: { ...update.$set, outboxPending: true },
+    $push: { ...update.$push, outbox: { $each: events.map(toOutboxEntry) } },
+  };
+}

@@ -1,0 +1,104 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Collection, Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { OutboxEntry, OutboxFields } from './outbox';
+import { EventProducer } from './producer';
+
+export interface RelayOptions {
+  /** Collections whose documents carry an outbox. */
+  collections: string[];
+  /** How often to look for work when nobody nudged. */
+  pollMs: number;
+  /** How long a claimed document stays with one relay if that relay dies mid-publish. */
+  leaseMs: number;
+  /** Off only in fault-injection runs that must leave the outbox unpublished. */
+  enabled: boolean;
+}
+
+type OutboxDoc = OutboxFields & { _id: string };
+
+/**
+ * Publishes outbox entries to Kafka and removes them once acknowledged. Several replicas may run:
+ * each claims a document with a lease before publishing, so entries go out in order, at least once.
+ */
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly owner = randomUUID();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly producer: EventProducer,
+    private readonly options: RelayOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.enabled) return;
+    this.timer = setInterval(() => this.nudge(), this.options.pollMs);
+    this.nudge();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a drain now (called right after a write), coalescing with one in progress. */
+  nudge(): void {
+    if (!this.options.enabled || this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drainAll()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.warn(`outbox drain failed: ${String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.nudge();
+        }
+      });
+  }
+
+  /** Drains every collection until nothing is left to claim. Exposed for tests. */
+  async drainAll(): Promise<number> {
+    let published = 0;
+    for (const name of this.options.collections) {
+      const collection = this.connection.collection<OutboxDoc>(name);
+      for (let n = await this.drainOne(collection); n > 0 && !this.stopped; n = await this.drainOne(collection)) {
+        published += n;
+      }
+    }
+    return published;
+  }
+
+  private async drainOne(collection: Collection<OutboxDoc>): Promise<number> {
+    const now = new Date();
+    const claimed = await collection.findOneAndUpdate(
+      { outboxPending: true, $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] },
+      { $set: { outboxLeaseUntil: new Date(now.getTime() + this.options.leaseMs), outboxLeaseOwner: this.owner } },
+      { returnDocument: 'after', projection: { outbox: 1 } },
+    );
+    if (!claimed) return 0;
+    const entries: OutboxEntry[] = claimed.outbox ?? [];
+    if (entries.length > 0) await this.producer.publish(entries);
+    await this.release(collection, claimed._id, entries);
+    return Math.max(entries.length, 1);
+  }
+
+  private async release(collection: Collection<OutboxDoc>, id: string, entries: OutboxEntry[]): Promise<void> {
+    const ids = entries.map((e) => e.id);
+    await collection.updateOne(
+      { _id: id, outboxLeaseOwner: this.owner },
+      { $pull: { outbox: { id: { $in: ids } } }, $set: { outboxLeaseUntil: null } },
+    );
+    // Entries pushed while we published keep the document pending; only an empty outbox clears the flag.
+    await collection.updateOne({ _id: id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
+  }
+}

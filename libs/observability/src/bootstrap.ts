@@ -1,0 +1,56 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CustomTransportStrategy } from '@nestjs/microservices';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import { BaseConfig, ConfigError } from './config';
+import { createLogger, JsonLogger } from './logger';
+
+export interface ServiceOptions {
+  name: string;
+  description: string;
+  module: Type<unknown>;
+  config: BaseConfig & { PORT: number };
+  /** Largest accepted request body, e.g. '1mb'. */
+  bodyLimit?: string;
+  /** The Kafka consumer, when the service has one (a @nestjs/microservices strategy). */
+  consumer?: (app: INestApplication) => CustomTransportStrategy;
+}
+
+/** Starts a service: JSON logs, body limits, OpenAPI at /docs, graceful shutdown, Kafka consumer, HTTP. */
+export async function bootstrapService(options: ServiceOptions): Promise<INestApplication> {
+  const logger = new JsonLogger(createLogger(options.name, options.config.LOG_LEVEL));
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
+  const limit = options.bodyLimit ?? '1mb';
+  app.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
+  app.use(express.text({ limit, type: ['application/*+xml', 'application/xml', 'text/xml'] }));
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle(`Broadsheet ${options.name}`)
+    .setDescription(options.description)
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  if (options.consumer) {
+    app.connectMicroservice({ strategy: options.consumer(app) }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.config.PORT, options.config.HOST);
+  logger.log(`${options.name} listening on http://${options.config.HOST}:${options.config.PORT}`, 'Bootstrap');
+  return app;
+}
+
+/** Runs a service's main, turning a configuration error into a readable message and exit code 78. */
+export function runMain(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, HttpStatus, Injectable, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+export type HealthCheck = () => Promise<void>;
+
+/** Dependencies register a readiness check here; `/health/ready` runs them all. */
+@Injectable()
+export class HealthRegistry {
+  private readonly checks = new Map<string, HealthCheck>();
+
+  register(name: string, check: HealthCheck): void {
+    this.checks.set(name, check);
+  }
+
+  async run(timeoutMs = 2_000): Promise<{ ready: boolean; checks: Record<string, string> }> {
+    const entries = [...this.checks.entries()];
+    const results = await Promise.all(entries.map(([, check]) => settle(check, timeoutMs)));
+    const checks = Object.fromEntries(entries.map(([name], i) => [name, results[i] ?? 'unknown']));
+    return { ready: results.every((r) => r === 'ok'), checks };
+  }
+}
+
+async function settle(check: HealthCheck, timeoutMs: number): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`timed out after ${timeoutMs} ms`), timeoutMs);
+  });
+  try {
+    return await Promise.race([check().then(() => 'ok'), timeout]);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly registry: HealthRegistry) {}
+
+  /** The process is up and serving HTTP. */
+  @Get('live')
+  live(): { status: string } {
+    return { status: 'ok' };
+  }
+
+  /** Every dependency answers: Kafka, Mongo, Meilisearch as the service uses them. */
+  @Get('ready')
+  async ready(@Res() res: Response): Promise<void> {
+    const { ready, checks } = await this.registry.run();
+    res
+      .status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: ready ? 'ok' : 'unavailable', checks });
+  }
+}
