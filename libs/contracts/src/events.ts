@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { articleContentSchema, ingestedStorySchema } from './article';
-import { DomainError, ErrorCodes, ErrorDetail } from './errors';
+import { DomainError, ErrorCodes } from './errors';
 import { Envelope, envelopeSchema } from './envelope';
 import { Topics } from './topics';
+import { zodDetails } from './validation';
 
 /** Event types. Never rename one: they are stored forever in the content log. */
 export const EventTypes = {
@@ -77,13 +78,6 @@ export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EventCatalog, type);
 }
 
-function zodDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
-}
-
 /** Parses and validates an event envelope and its data against the catalog; throws a non-retryable DomainError. */
 export function parseEvent(raw: unknown): DomainEvent {
   const envelope = envelopeSchema.safeParse(raw);
@@ -117,4 +111,3 @@ export function isEventOf<T extends EventType>(
   return (types as readonly string[]).includes(event.type);
 }
 
-export { zodDetails };

@@ -5,3 +5,4 @@ export * from './submission';
 export * from './article';
 export * from './events';
 export * from './slug';
+export * from './validation';

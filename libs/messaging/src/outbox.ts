@@ -1,5 +1,6 @@
 import { DomainEvent, EventCatalog, parseEvent } from '@broadsheet/contracts';
 import { currentCorrelationId } from '@broadsheet/observability';
+import { Schema } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 
 /** An event waiting in its aggregate's document until the relay has published it. */
@@ -59,4 +60,15 @@ export function withOutbox<U extends Update>(update: U, events: DomainEvent[]): 
     $set: { ...update.$set, outboxPending: true },
     $push: { ...update.$push, outbox: { $each: events.map(toOutboxEntry) } },
   };
+}
+
+/** Declares an aggregate schema's outbox fields and the index the relay polls by. */
+export function addOutbox(schema: Schema): void {
+  schema.add({
+    outbox: { type: Schema.Types.Mixed, default: [] },
+    outboxPending: { type: Boolean, default: false },
+    outboxLeaseUntil: Date,
+    outboxLeaseOwner: String,
+  });
+  schema.index({ outboxPending: 1 });
 }

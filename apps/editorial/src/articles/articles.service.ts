@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ArticleStatus,
+  ContentEventType,
+  DomainError,
+  ErrorCodes,
+  EventTypes,
+  IngestedStory,
+  slugify,
+} from '@broadsheet/contracts';
+import { OutboxRelay } from '@broadsheet/messaging';
+import { APP_CONFIG, correlationIdOrNew } from '@broadsheet/observability';
+import { randomUUID } from 'node:crypto';
+import type { EditorialConfig } from '../config';
+import { Article, ArticleChanges, ArticlesRepository, ListQuery, NewArticle } from './articles.repository';
+import { contentEvent } from './content-event';
+import { Action, nextStatus } from './workflow';
+
+export const CLOCK = Symbol('CLOCK');
+export type Clock = () => Date;
+
+const eventOfAction: Record<Action, ContentEventType | null> = {
+  submit: null,
+  publish: EventTypes.ArticlePublished,
+  unpublish: EventTypes.ArticleUnpublished,
+  kill: EventTypes.ArticleKilled,
+};
+
+/** Editorial use cases: drafts from the wire or the desk, and the workflow that puts them in the content log. */
+@Injectable()
+export class ArticlesService {
+  constructor(
+    private readonly repo: ArticlesRepository,
+    private readonly relay: OutboxRelay,
+    @Inject(CLOCK) private readonly now: Clock,
+    @Inject(APP_CONFIG) private readonly config: EditorialConfig,
+  ) {}
+
+  async get(id: string): Promise<Article> {
+    const article = await this.repo.findById(id);
+    if (!article) throw new DomainError(ErrorCodes.NotFound, `article ${id} not found`);
+    return article;
+  }
+
+  list(query: ListQuery): Promise<Article[]> {
+    return this.repo.list(query);
+  }
+
+  /** A story from ingest becomes a draft; a newer wire revision refreshes a draft nobody has published yet. */
+  async receiveIngested(story: IngestedStory): Promise<void> {
+    const existing = await this.repo.findByKey(story.articleKey);
+    if (!existing) {
+      const inserted = await this.repo.insert(this.draft(randomUUID(), fromStory(story)));
+      if (inserted) return;
+      return this.receiveIngested(story);
+    }
+    if ((existing.ingestRevision ?? 0) >= story.revision) return;
+    const changes: ArticleChanges = { ingestRevision: story.revision, updatedAt: this.now() };
+    if (existing.status === 'draft' || existing.status === 'in_review') {
+      const { createdBy: _unused, ...content } = fromStory(story);
+      Object.assign(changes, content);
+    }
+    await this.repo.update(existing.id, existing.revision, changes, []);
+  }
+
+  /** Moves an article through the workflow; a public change goes to the content log with a new version. */
+  async act(id: string, action: Action): Promise<Article> {
+    const article = await this.get(id);
+    const status = nextStatus(article.status, action);
+    const at = this.now();
+    const type = eventOfAction[action];
+    const version = type ? article.version + 1 : article.version;
+    const changes: ArticleChanges = { status, version, updatedAt: at };
+    if (status === 'published' && !article.publishedAt) changes.publishedAt = at;
+    const next = { ...article, ...changes } as Article;
+    const events = type ? [contentEvent(type, next, version, correlationIdOrNew(), at)] : [];
+    if (!(await this.repo.update(id, article.revision, changes, events))) {
+      throw new DomainError(ErrorCodes.Conflict, 'the article changed meanwhile; reload and retry');
+    }
+    this.afterOutboxWrite();
+    return this.get(id);
+  }
+
+  private afterOutboxWrite(): void {
+    if (this.config.FAULT_EXIT_AFTER_OUTBOX_WRITE) process.kill(process.pid, 'SIGKILL');
+    this.relay.nudge();
+  }
+
+  private draft(id: string, fields: Omit<NewArticle, '_id' | 'slug' | 'status' | 'revision' | 'version' | 'createdAt' | 'updatedAt'>): NewArticle {
+    const at = this.now();
+    const slug = `${slugify(fields.headline, 70) || 'article'}-${id.slice(0, 8)}`;
+    return { ...fields, _id: id, slug, status: 'draft' as ArticleStatus, revision: 1, version: 0, createdAt: at, updatedAt: at };
+  }
+}
+
+function fromStory(story: IngestedStory) {
+  return {
+    articleKey: story.articleKey,
+    ingestRevision: story.revision,
+    headline: story.headline,
+    summary: story.summary,
+    body: story.body,
+    bylines: story.bylines,
+    category: story.category,
+    categoryLabel: story.categoryLabel,
+    tags: story.tags,
+    language: story.language,
+    images: story.images,
+    sourceUrl: story.url,
+    createdBy: `source:${story.source}`,
+  };
+}

@@ -1,0 +1,36 @@
+import { ContentEventType, DomainEvent, EventCatalog, makeEnvelope, PublicArticle } from '@broadsheet/contracts';
+import type { Article } from './articles.repository';
+
+/** The public snapshot of an article: what readers may see, nothing of the desk's workings. */
+export function toPublicArticle(article: Article, at: Date): PublicArticle {
+  return {
+    id: article.id,
+    slug: article.slug,
+    status: article.status,
+    headline: article.headline,
+    summary: article.summary,
+    body: article.status === 'killed' ? '' : article.body,
+    bylines: article.bylines,
+    category: article.category,
+    categoryLabel: article.categoryLabel,
+    tags: article.tags,
+    language: article.language,
+    images: article.images,
+    publishedAt: (article.publishedAt ?? at).toISOString(),
+    updatedAt: at.toISOString(),
+    sourceUrl: article.sourceUrl,
+  };
+}
+
+/** A content-log event carrying the article's full public state at `version`. */
+export function contentEvent(type: ContentEventType, article: Article, version: number, correlationId: string, at: Date): DomainEvent {
+  return makeEnvelope({
+    type,
+    source: '/editorial',
+    subject: article.id,
+    dataschema: EventCatalog[type].dataschema,
+    correlationId,
+    time: at,
+    data: { version, article: toPublicArticle(article, at) },
+  }) as DomainEvent;
+}

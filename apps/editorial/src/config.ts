@@ -1,0 +1,13 @@
+import { baseConfigSchema, booleanFlag } from '@broadsheet/observability';
+import { z } from 'zod';
+
+export const editorialConfigSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
+  MONGO_DB: z.string().default('editorial'),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Fault injection for the outbox test: exit hard right after the Mongo write, before any publish. */
+  FAULT_EXIT_AFTER_OUTBOX_WRITE: booleanFlag,
+});
+export type EditorialConfig = z.infer<typeof editorialConfigSchema>;

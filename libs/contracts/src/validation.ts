@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { DomainError, ErrorCodes, ErrorDetail } from './errors';
+
+/** zod issues as the API's error details: the dotted path of the field at fault and what is wrong. */
+export function zodDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+/** Parses input or throws VALIDATION_FAILED listing every field at fault. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'request'): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new DomainError(ErrorCodes.ValidationFailed, `invalid ${what}`, zodDetails(result.error));
+  return result.data;
+}
+
+/** Opaque page cursor: base64url JSON of the last item's sort key. */
+export function encodeCursor(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new DomainError(ErrorCodes.ValidationFailed, 'invalid cursor', [{ path: 'cursor', message: 'not a cursor this API issued' }]);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new DomainError(ErrorCodes.ValidationFailed, 'invalid cursor', [{ path: 'cursor', message: 'not a cursor this API issued' }]);
+  return result.data;
+}
