@@ -9,7 +9,7 @@ runMain(async () => {
   await bootstrapService({
     name: 'editorial',
     description: 'Editorial workflow: drafts, review, publishing to the content log.',
-    module: EditorialModule.forRoot(config) as never,
+    module: EditorialModule.forRoot(config),
     config,
     consumer: (app) => app.get(KafkaEventServer),
   });

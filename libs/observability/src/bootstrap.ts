@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,7 +10,7 @@ import { createLogger, JsonLogger } from './logger';
 export interface ServiceOptions {
   name: string;
   description: string;
-  module: Type<unknown>;
+  module: Type<unknown> | DynamicModule;
   config: BaseConfig & { PORT: number };
   /** Largest accepted request body, e.g. '1mb'. */
   bodyLimit?: string;

@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@broadsheet/messaging';
+import { ObservabilityModule } from '@broadsheet/observability';
+import { MongoModule } from '@broadsheet/persistence';
+import { IngestConfig } from './config';
+import { ApiKeyGuard } from './submissions/api-key.guard';
+import { STORIES, SUBMISSIONS } from './submissions/submission.schema';
+import { SubmissionsConsumer } from './submissions/submissions.consumer';
+import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionsRepository } from './submissions/submissions.repository';
+import { SubmissionsService } from './submissions/submissions.service';
+
+@Module({})
+export class IngestModule {
+  static forRoot(config: IngestConfig): DynamicModule {
+    return {
+      module: IngestModule,
+      imports: [
+        ObservabilityModule.forRoot(config),
+        MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
+        MessagingModule.forRoot({
+          clientId: 'ingest',
+          brokers: config.KAFKA_BROKERS,
+          topicPrefix: config.TOPIC_PREFIX,
+          outbox: { collections: [STORIES, SUBMISSIONS], pollMs: config.OUTBOX_POLL_MS, leaseMs: 30_000, enabled: true },
+          consumer: {
+            groupId: `${config.TOPIC_PREFIX}ingest`,
+            maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+            backoffMs: 200,
+            partitionsConcurrently: 3,
+            fromBeginning: true,
+          },
+        }),
+      ],
+      controllers: [SubmissionsController, SubmissionsConsumer],
+      providers: [SubmissionsRepository, SubmissionsService, ApiKeyGuard],
+    };
+  }
+}

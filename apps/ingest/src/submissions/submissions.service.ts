@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCodes,
+  ErrorDetail,
+  EventCatalog,
+  EventTypes,
+  IngestedStory,
+  makeEnvelope,
+  DomainEvent,
+  submissionSchema,
+  zodDetails,
+} from '@broadsheet/contracts';
+import { OutboxRelay } from '@broadsheet/messaging';
+import { correlationIdOrNew } from '@broadsheet/observability';
+import { randomUUID } from 'node:crypto';
+import { normalize } from './normalize';
+import { SubmissionStatus } from './submission.schema';
+import { SubmissionRecord, SubmissionsRepository } from './submissions.repository';
+
+export interface SubmissionResult {
+  /** Ingest's id for this attempt. */
+  id: string;
+  status: Exclude<SubmissionStatus, 'rejected'>;
+  /** `source:externalId`: the story's identity across versions. */
+  articleKey: string;
+}
+
+type Channel = 'http' | 'kafka';
+
+/** Validate, sanitize, normalize and dedupe a story, then hand it to editorial through the outbox. */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly repo: SubmissionsRepository,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Over HTTP an invalid story is a 400; from Kafka it is recorded and announced on ingest.rejected.v1. */
+  async submit(source: string, raw: unknown, channel: Channel): Promise<SubmissionResult | null> {
+    const parsed = submissionSchema.safeParse(raw);
+    if (!parsed.success) {
+      const reasons = zodDetails(parsed.error);
+      if (channel === 'http') throw new DomainError(ErrorCodes.ValidationFailed, 'invalid submission', reasons);
+      await this.reject(source, raw, reasons);
+      return null;
+    }
+    const draft = normalize(source, parsed.data, 1);
+    const status = await this.store(draft);
+    const id = randomUUID();
+    await this.repo.recordSubmission({ _id: id, source, channel, status: status.status, articleKey: draft.articleKey, externalId: draft.externalId, revision: status.revision, reasons: [], receivedAt: new Date() });
+    this.relay.nudge();
+    return { id, status: status.status, articleKey: draft.articleKey };
+  }
+
+  async find(id: string): Promise<SubmissionRecord> {
+    const record = await this.repo.findSubmission(id);
+    if (!record) throw new DomainError(ErrorCodes.NotFound, `submission ${id} not found`);
+    return record;
+  }
+
+  /** Saves the story with its event; retries when a concurrent submission of the same story wins a race. */
+  private async store(draft: IngestedStory): Promise<{ status: SubmissionResult['status']; revision: number }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await this.repo.findStory(draft.articleKey);
+      if (existing?.contentHash === draft.contentHash) return { status: 'duplicate', revision: existing.revision };
+      const story = { ...draft, revision: (existing?.revision ?? 0) + 1 };
+      const event = ingestedEvent(story);
+      const updatedAt = new Date();
+      const saved = existing
+        ? await this.repo.updateStory(story.articleKey, existing.revision, { revision: story.revision, contentHash: story.contentHash, updatedAt }, event)
+        : await this.repo.insertStory({ _id: story.articleKey, source: story.source, externalId: story.externalId, revision: 1, contentHash: story.contentHash, updatedAt }, event);
+      if (saved) return { status: existing ? 'updated' : 'accepted', revision: story.revision };
+    }
+    throw new DomainError(ErrorCodes.Conflict, 'the story is being updated concurrently; retry', [], true);
+  }
+
+  private async reject(source: string, raw: unknown, reasons: ErrorDetail[]): Promise<void> {
+    const id = randomUUID();
+    const externalId = typeof raw === 'object' && raw !== null && typeof (raw as { externalId?: unknown }).externalId === 'string' ? String((raw as { externalId: string }).externalId).slice(0, 200) : undefined;
+    const type = EventTypes.SubmissionRejected;
+    const event = makeEnvelope({ type, source: '/ingest', subject: id, dataschema: EventCatalog[type].dataschema, correlationId: correlationIdOrNew(), data: { submissionId: id, source, externalId, reasons } }) as DomainEvent;
+    await this.repo.recordSubmission({ _id: id, source, channel: 'kafka', status: 'rejected', externalId, reasons, receivedAt: new Date() }, [event]);
+    this.relay.nudge();
+  }
+}
+
+function ingestedEvent(story: IngestedStory): DomainEvent {
+  const type = EventTypes.ArticleIngested;
+  return makeEnvelope({ type, source: '/ingest', subject: story.articleKey, dataschema: EventCatalog[type].dataschema, correlationId: correlationIdOrNew(), data: story }) as DomainEvent;
+}
