@@ -6,12 +6,18 @@ const apiKeys = z
   .string()
   .min(1, 'set at least one source:key pair')
   .transform((s, ctx) => {
-    const pairs = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const pairs = s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const keys = new Map<string, string>();
     for (const pair of pairs) {
       const [source, key] = pair.split(':');
       if (!source || !key || key.length < 16) {
-        ctx.addIssue({ code: 'custom', message: `"${source ?? pair}": expected source:key with a key of 16+ characters` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${source ?? pair}": expected source:key with a key of 16+ characters`,
+        });
         continue;
       }
       keys.set(source, key);

@@ -22,7 +22,12 @@ export class IngestModule {
           clientId: 'ingest',
           brokers: config.KAFKA_BROKERS,
           topicPrefix: config.TOPIC_PREFIX,
-          outbox: { collections: [STORIES, SUBMISSIONS], pollMs: config.OUTBOX_POLL_MS, leaseMs: 30_000, enabled: true },
+          outbox: {
+            collections: [STORIES, SUBMISSIONS],
+            pollMs: config.OUTBOX_POLL_MS,
+            leaseMs: 30_000,
+            enabled: true,
+          },
           consumer: {
             groupId: `${config.TOPIC_PREFIX}ingest`,
             maxAttempts: config.CONSUMER_MAX_ATTEMPTS,

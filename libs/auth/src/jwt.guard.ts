@@ -26,7 +26,10 @@ export class JwtGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new DomainError(ErrorCodes.Unauthorized, 'missing bearer token');
     req.principal = verifyToken(this.secret, match[1]);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (roles && !roles.some((r) => req.principal.roles.includes(r))) {
       throw new DomainError(ErrorCodes.Forbidden, `requires one of the roles: ${roles.join(', ')}`);
     }

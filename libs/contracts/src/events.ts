@@ -110,4 +110,3 @@ export function isEventOf<T extends EventType>(
 ): event is Extract<DomainEvent, { type: T }> {
   return (types as readonly string[]).includes(event.type);
 }
-

@@ -26,9 +26,14 @@ export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string): z.
   try {
     raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new DomainError(ErrorCodes.ValidationFailed, 'invalid cursor', [{ path: 'cursor', message: 'not a cursor this API issued' }]);
+    throw new DomainError(ErrorCodes.ValidationFailed, 'invalid cursor', [
+      { path: 'cursor', message: 'not a cursor this API issued' },
+    ]);
   }
   const result = schema.safeParse(raw);
-  if (!result.success) throw new DomainError(ErrorCodes.ValidationFailed, 'invalid cursor', [{ path: 'cursor', message: 'not a cursor this API issued' }]);
+  if (!result.success)
+    throw new DomainError(ErrorCodes.ValidationFailed, 'invalid cursor', [
+      { path: 'cursor', message: 'not a cursor this API issued' },
+    ]);
   return result.data;
 }

@@ -44,7 +44,10 @@ export class ArticlesController {
     if (input.publishAt || input.embargoUntil) {
       // Scheduling needs the scheduler (a later issue); refusing beats publishing now by surprise.
       throw new DomainError(ErrorCodes.ValidationFailed, 'scheduled publishing is not available yet', [
-        { path: input.publishAt ? 'publishAt' : 'embargoUntil', message: 'scheduling is not supported by this version' },
+        {
+          path: input.publishAt ? 'publishAt' : 'embargoUntil',
+          message: 'scheduling is not supported by this version',
+        },
       ]);
     }
     return this.articles.act(id, 'publish');

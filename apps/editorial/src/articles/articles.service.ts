@@ -86,10 +86,22 @@ export class ArticlesService {
     this.relay.nudge();
   }
 
-  private draft(id: string, fields: Omit<NewArticle, '_id' | 'slug' | 'status' | 'revision' | 'version' | 'createdAt' | 'updatedAt'>): NewArticle {
+  private draft(
+    id: string,
+    fields: Omit<NewArticle, '_id' | 'slug' | 'status' | 'revision' | 'version' | 'createdAt' | 'updatedAt'>,
+  ): NewArticle {
     const at = this.now();
     const slug = `${slugify(fields.headline, 70) || 'article'}-${id.slice(0, 8)}`;
-    return { ...fields, _id: id, slug, status: 'draft' as ArticleStatus, revision: 1, version: 0, createdAt: at, updatedAt: at };
+    return {
+      ...fields,
+      _id: id,
+      slug,
+      status: 'draft' as ArticleStatus,
+      revision: 1,
+      version: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
   }
 }
 

@@ -23,7 +23,13 @@ export function toPublicArticle(article: Article, at: Date): PublicArticle {
 }
 
 /** A content-log event carrying the article's full public state at `version`. */
-export function contentEvent(type: ContentEventType, article: Article, version: number, correlationId: string, at: Date): DomainEvent {
+export function contentEvent(
+  type: ContentEventType,
+  article: Article,
+  version: number,
+  correlationId: string,
+  at: Date,
+): DomainEvent {
   return makeEnvelope({
     type,
     source: '/editorial',

@@ -12,7 +12,9 @@ export type Action = keyof typeof transitions;
 
 /** The actions allowed from a state. */
 export function allowedActions(status: ArticleStatus): Action[] {
-  return (Object.keys(transitions) as Action[]).filter((a) => (transitions[a].from as readonly string[]).includes(status));
+  return (Object.keys(transitions) as Action[]).filter((a) =>
+    (transitions[a].from as readonly string[]).includes(status),
+  );
 }
 
 /** The state an action leads to, or INVALID_TRANSITION naming the allowed ones. */

@@ -10,7 +10,9 @@ const aSubmission = (over: Partial<Parameters<typeof normalize>[1]> = {}) => ({
 
 describe('normalize', () => {
   it('removes scripts and event handlers from a hostile body', () => {
-    const html = sanitizeBody('<p onclick="steal()">Hi<script>alert(1)</script></p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>');
+    const html = sanitizeBody(
+      '<p onclick="steal()">Hi<script>alert(1)</script></p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>',
+    );
     expect(html).not.toMatch(/script|onclick|onerror|javascript:/i);
     expect(html).toContain('<p>Hi</p>');
   });

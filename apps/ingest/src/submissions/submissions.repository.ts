@@ -39,8 +39,16 @@ export class SubmissionsRepository {
   }
 
   /** A changed version, only if nobody moved the story past `expectedRevision` meanwhile. */
-  async updateStory(articleKey: string, expectedRevision: number, changes: Pick<StoryDoc, 'revision' | 'contentHash' | 'updatedAt'>, event: DomainEvent): Promise<boolean> {
-    const result = await this.stories.updateOne({ _id: articleKey, revision: expectedRevision }, withOutbox({ $set: changes }, [event]));
+  async updateStory(
+    articleKey: string,
+    expectedRevision: number,
+    changes: Pick<StoryDoc, 'revision' | 'contentHash' | 'updatedAt'>,
+    event: DomainEvent,
+  ): Promise<boolean> {
+    const result = await this.stories.updateOne(
+      { _id: articleKey, revision: expectedRevision },
+      withOutbox({ $set: changes }, [event]),
+    );
     return result.matchedCount === 1;
   }
 

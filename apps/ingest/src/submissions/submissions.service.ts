@@ -48,7 +48,17 @@ export class SubmissionsService {
     const draft = normalize(source, parsed.data, 1);
     const status = await this.store(draft);
     const id = randomUUID();
-    await this.repo.recordSubmission({ _id: id, source, channel, status: status.status, articleKey: draft.articleKey, externalId: draft.externalId, revision: status.revision, reasons: [], receivedAt: new Date() });
+    await this.repo.recordSubmission({
+      _id: id,
+      source,
+      channel,
+      status: status.status,
+      articleKey: draft.articleKey,
+      externalId: draft.externalId,
+      revision: status.revision,
+      reasons: [],
+      receivedAt: new Date(),
+    });
     this.relay.nudge();
     return { id, status: status.status, articleKey: draft.articleKey };
   }
@@ -68,8 +78,23 @@ export class SubmissionsService {
       const event = ingestedEvent(story);
       const updatedAt = new Date();
       const saved = existing
-        ? await this.repo.updateStory(story.articleKey, existing.revision, { revision: story.revision, contentHash: story.contentHash, updatedAt }, event)
-        : await this.repo.insertStory({ _id: story.articleKey, source: story.source, externalId: story.externalId, revision: 1, contentHash: story.contentHash, updatedAt }, event);
+        ? await this.repo.updateStory(
+            story.articleKey,
+            existing.revision,
+            { revision: story.revision, contentHash: story.contentHash, updatedAt },
+            event,
+          )
+        : await this.repo.insertStory(
+            {
+              _id: story.articleKey,
+              source: story.source,
+              externalId: story.externalId,
+              revision: 1,
+              contentHash: story.contentHash,
+              updatedAt,
+            },
+            event,
+          );
       if (saved) return { status: existing ? 'updated' : 'accepted', revision: story.revision };
     }
     throw new DomainError(ErrorCodes.Conflict, 'the story is being updated concurrently; retry', [], true);
@@ -77,15 +102,35 @@ export class SubmissionsService {
 
   private async reject(source: string, raw: unknown, reasons: ErrorDetail[]): Promise<void> {
     const id = randomUUID();
-    const externalId = typeof raw === 'object' && raw !== null && typeof (raw as { externalId?: unknown }).externalId === 'string' ? String((raw as { externalId: string }).externalId).slice(0, 200) : undefined;
+    const externalId =
+      typeof raw === 'object' && raw !== null && typeof (raw as { externalId?: unknown }).externalId === 'string'
+        ? String((raw as { externalId: string }).externalId).slice(0, 200)
+        : undefined;
     const type = EventTypes.SubmissionRejected;
-    const event = makeEnvelope({ type, source: '/ingest', subject: id, dataschema: EventCatalog[type].dataschema, correlationId: correlationIdOrNew(), data: { submissionId: id, source, externalId, reasons } }) as DomainEvent;
-    await this.repo.recordSubmission({ _id: id, source, channel: 'kafka', status: 'rejected', externalId, reasons, receivedAt: new Date() }, [event]);
+    const event = makeEnvelope({
+      type,
+      source: '/ingest',
+      subject: id,
+      dataschema: EventCatalog[type].dataschema,
+      correlationId: correlationIdOrNew(),
+      data: { submissionId: id, source, externalId, reasons },
+    }) as DomainEvent;
+    await this.repo.recordSubmission(
+      { _id: id, source, channel: 'kafka', status: 'rejected', externalId, reasons, receivedAt: new Date() },
+      [event],
+    );
     this.relay.nudge();
   }
 }
 
 function ingestedEvent(story: IngestedStory): DomainEvent {
   const type = EventTypes.ArticleIngested;
-  return makeEnvelope({ type, source: '/ingest', subject: story.articleKey, dataschema: EventCatalog[type].dataschema, correlationId: correlationIdOrNew(), data: story }) as DomainEvent;
+  return makeEnvelope({
+    type,
+    source: '/ingest',
+    subject: story.articleKey,
+    dataschema: EventCatalog[type].dataschema,
+    correlationId: correlationIdOrNew(),
+    data: story,
+  }) as DomainEvent;
 }

@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { ContentEventTypes, DomainEvent, isEventOf, Topics } from '@broadsheet/contracts';
+import { ReadModelRepository } from './read-model.repository';
+
+/** Keeps the reader-facing read model current from the content log. */
+@Controller()
+export class ContentConsumer {
+  constructor(private readonly readModel: ReadModelRepository) {}
+
+  @EventPattern(Topics.ArticlesContent)
+  async handle(@Payload() event: DomainEvent): Promise<void> {
+    if (!isEventOf(event, ContentEventTypes)) return;
+    await this.readModel.apply(event.data);
+  }
+}

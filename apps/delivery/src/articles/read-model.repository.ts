@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ArticleContent } from '@broadsheet/contracts';
+import { isDuplicateKey, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
+import { Collection, Connection, Model } from 'mongoose';
+import { READ_ARTICLES, ReadArticleDoc, readArticleSchema } from './read-model.schema';
+
+export type ReadArticle = ReturnType<typeof withId<ReadArticleDoc>>;
+
+export interface PageQuery {
+  category?: string;
+  tag?: string;
+  limit: number;
+  after?: { publishedAt: Date; id: string };
+}
+
+/** The only place delivery touches Mongo. */
+@Injectable()
+export class ReadModelRepository {
+  private readonly model: Model<ReadArticleDoc>;
+  private readonly raw: Collection<ReadArticleDoc>;
+
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+    this.model = connection.model<ReadArticleDoc>('ReadArticle', readArticleSchema);
+    this.raw = connection.collection<ReadArticleDoc>(READ_ARTICLES);
+  }
+
+  /** Stores a content-log state unless a newer or equal version is held: replays and redeliveries are no-ops. */
+  async apply({ version, article }: ArticleContent): Promise<boolean> {
+    const killed = article.status === 'killed';
+    const doc: Omit<ReadArticleDoc, '_id'> = {
+      version,
+      status: article.status,
+      slug: article.slug,
+      // A killed article must vanish: only what a 410 needs is kept.
+      headline: killed ? '' : article.headline,
+      summary: killed ? undefined : article.summary,
+      body: killed ? '' : article.body,
+      bylines: killed ? [] : article.bylines,
+      category: article.category,
+      categoryLabel: article.categoryLabel,
+      tags: killed ? [] : article.tags,
+      language: article.language,
+      images: killed ? [] : article.images,
+      publishedAt: new Date(article.publishedAt),
+      updatedAt: new Date(article.updatedAt),
+      sourceUrl: killed ? undefined : article.sourceUrl,
+    };
+    try {
+      const result = await this.raw.updateOne(
+        { _id: article.id, version: { $lt: version } },
+        { $set: doc },
+        { upsert: true },
+      );
+      return result.modifiedCount + result.upsertedCount > 0;
+    } catch (error) {
+      // The upsert collided with a document holding a newer version: nothing to do.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async findBySlug(slug: string): Promise<ReadArticle | null> {
+    const doc = await this.model.findOne({ slug }).lean<ReadArticleDoc>();
+    return doc ? withId(doc) : null;
+  }
+
+  async listPublished(q: PageQuery): Promise<ReadArticle[]> {
+    const filter: Record<string, unknown> = { status: 'published' };
+    if (q.category) filter.category = q.category;
+    if (q.tag) filter.tags = q.tag;
+    if (q.after) {
+      filter.$or = [
+        { publishedAt: { $lt: q.after.publishedAt } },
+        { publishedAt: q.after.publishedAt, _id: { $lt: q.after.id } },
+      ];
+    }
+    const docs = await this.model
+      .find(filter, { body: 0 })
+      .sort({ publishedAt: -1, _id: -1 })
+      .limit(q.limit)
+      .lean<ReadArticleDoc[]>();
+    return docs.map((d) => withId(d));
+  }
+
+  async categories(): Promise<Array<{ slug: string; label: string; count: number }>> {
+    const rows = await this.model.aggregate<{ _id: string; label: string; count: number }>([
+      { $match: { status: 'published' } },
+      { $group: { _id: '$category', label: { $first: '$categoryLabel' }, count: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+    ]);
+    return rows.map((r) => ({ slug: r._id, label: r.label, count: r.count }));
+  }
+}

@@ -1,0 +1,53 @@
+import { ArticleStatus, Image } from '@broadsheet/contracts';
+import { Schema } from 'mongoose';
+
+export const READ_ARTICLES = 'articles';
+
+/** The reader-facing copy of an article, rebuilt from the content log alone. */
+export interface ReadArticleDoc {
+  _id: string;
+  version: number;
+  status: ArticleStatus;
+  slug: string;
+  headline: string;
+  summary?: string;
+  body: string;
+  bylines: string[];
+  category: string;
+  categoryLabel: string;
+  tags: string[];
+  language: string;
+  images: Image[];
+  publishedAt: Date;
+  updatedAt: Date;
+  sourceUrl?: string;
+}
+
+export const readArticleSchema = new Schema<ReadArticleDoc>(
+  {
+    _id: { type: String, required: true },
+    version: { type: Number, required: true },
+    status: { type: String, required: true },
+    slug: { type: String, required: true },
+    headline: String,
+    summary: String,
+    body: String,
+    bylines: [String],
+    category: String,
+    categoryLabel: String,
+    tags: [String],
+    language: String,
+    images: [{ _id: false, url: String, alt: String, caption: String, credit: String }],
+    publishedAt: Date,
+    updatedAt: Date,
+    sourceUrl: String,
+  },
+  { collection: READ_ARTICLES, versionKey: false },
+);
+
+// GET /v1/articles/:slug.
+readArticleSchema.index({ slug: 1 });
+// GET /v1/articles?category=: newest first, cursor on (publishedAt, _id).
+readArticleSchema.index({ status: 1, category: 1, publishedAt: -1, _id: -1 });
+// GET /v1/articles?tag=.
+readArticleSchema.index({ status: 1, tags: 1, publishedAt: -1, _id: -1 });

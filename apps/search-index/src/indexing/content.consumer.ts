@@ -1,0 +1,17 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { ContentEventTypes, DomainEvent, isEventOf, Topics } from '@broadsheet/contracts';
+import { BatchExtras } from '@broadsheet/messaging';
+import { ArticleIndexer } from './article-indexer';
+
+/** Consumes the content log in batches: one Meilisearch write per fetched batch, not per story. */
+@Controller()
+export class ContentConsumer {
+  constructor(private readonly indexer: ArticleIndexer) {}
+
+  @EventPattern(Topics.ArticlesContent, { batch: true } satisfies BatchExtras)
+  async handle(@Payload() events: DomainEvent[]): Promise<void> {
+    const contents = events.filter((e) => isEventOf(e, ContentEventTypes)).map((e) => e.data);
+    await this.indexer.apply(contents);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './search-document';
+export * from './index-settings';
+export * from './meili';
