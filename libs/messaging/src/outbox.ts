@@ -1,4 +1,4 @@
-import { DomainEvent, EventCatalog, parseEvent } from '@broadsheet/contracts';
+import { DomainError, DomainEvent, EventCatalog, parseEvent } from '@broadsheet/contracts';
 import { currentCorrelationId } from '@broadsheet/observability';
 import { Schema } from 'mongoose';
 import { randomBytes } from 'node:crypto';
@@ -33,9 +33,20 @@ function traceparent(): string {
   return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
 }
 
+/** An event that fails its own schema is the producer's bug, never the caller's: a 500, not a 400. */
+function checkOnProduce(event: DomainEvent): DomainEvent {
+  try {
+    return parseEvent(event);
+  } catch (error) {
+    const details =
+      error instanceof DomainError ? error.details.map((d) => `${d.path}: ${d.message}`).join('; ') : String(error);
+    throw new Error(`refusing to produce an invalid "${event.type}" event: ${details}`);
+  }
+}
+
 /** Checks an event against its schema (on produce) and turns it into an outbox entry keyed by its subject. */
 export function toOutboxEntry(event: DomainEvent): OutboxEntry {
-  const checked = parseEvent(event);
+  const checked = checkOnProduce(event);
   return {
     id: checked.id,
     topic: EventCatalog[checked.type].topic,

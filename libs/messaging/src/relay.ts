@@ -83,7 +83,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const claimed = await collection.findOneAndUpdate(
       { outboxPending: true, $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] },
       { $set: { outboxLeaseUntil: new Date(now.getTime() + this.options.leaseMs), outboxLeaseOwner: this.owner } },
-      { returnDocument: 'after', projection: { outbox: 1 } },
+      // FerretDB 1.x refuses a projection on findAndModify, so the whole document comes back.
+      { returnDocument: 'after' },
     );
     if (!claimed) return 0;
     const entries: OutboxEntry[] = claimed.outbox ?? [];
@@ -93,11 +94,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async release(collection: Collection<OutboxDoc>, id: string, entries: OutboxEntry[]): Promise<void> {
-    const ids = entries.map((e) => e.id);
-    await collection.updateOne(
+    // $pullAll removes the exact entries we published (FerretDB 1.x has no $pull by sub-field condition).
+    const pulled = await collection.updateOne(
       { _id: id, outboxLeaseOwner: this.owner },
-      { $pull: { outbox: { id: { $in: ids } } }, $set: { outboxLeaseUntil: null } },
+      { $pullAll: { outbox: entries }, $set: { outboxLeaseUntil: null } },
     );
+    // Lease lost (another relay took over after expiry) or entries not removable: stop rather than republish in a loop.
+    if (entries.length > 0 && pulled.modifiedCount === 0) throw new Error(`outbox of ${id} was not released`);
     // Entries pushed while we published keep the document pending; only an empty outbox clears the flag.
     await collection.updateOne({ _id: id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
   }

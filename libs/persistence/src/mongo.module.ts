@@ -53,6 +53,11 @@ export class MongoModule {
 export async function openConnection(options: MongoOptions): Promise<Connection> {
   // autoIndex stays on: each schema lists the indexes its queries need, and they are created at start.
   return mongoose
-    .createConnection(options.url, { dbName: options.dbName, serverSelectionTimeoutMS: 10_000 })
+    .createConnection(options.url, {
+      dbName: options.dbName,
+      serverSelectionTimeoutMS: 10_000,
+      // An absent optional field stays absent instead of becoming null.
+      ignoreUndefined: true,
+    })
     .asPromise();
 }

@@ -16,3 +16,11 @@ export function registerMeiliHealth(health: HealthRegistry, meili: Meilisearch):
 /** Injection tokens of the service's Meilisearch client and index-name prefix. */
 export const MEILI = Symbol('MEILI');
 export const INDEX_PREFIX = Symbol('INDEX_PREFIX');
+
+/** The search-only key Meilisearch creates with a master key: what delivery (and readers' tools) get. */
+export async function defaultSearchKey(meili: Meilisearch): Promise<string> {
+  const { results } = await meili.getKeys({ limit: 100 });
+  const key = results.find((k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'));
+  if (!key) throw new Error('meilisearch has no default search key (is a master key set?)');
+  return key.key;
+}

@@ -1,0 +1,195 @@
+import {
+  aSubmission,
+  createTopics,
+  editorToken,
+  platformSecrets,
+  PlatformSecrets,
+  ServiceProcess,
+  serviceNames,
+  startServices,
+  TestContext,
+  testContext,
+  waitFor,
+} from '@broadsheet/testing';
+
+/** One story through the four running services: ingest → editorial → content log → delivery and search. */
+describe('a story end to end', () => {
+  let ctx: TestContext;
+  let secrets: PlatformSecrets;
+  let svc: Record<string, ServiceProcess>;
+
+  beforeAll(async () => {
+    ctx = testContext('e2e');
+    await createTopics(ctx);
+    secrets = await platformSecrets(ctx);
+    svc = await startServices(serviceNames, ctx, secrets);
+  });
+
+  afterAll(async () => {
+    if (process.env.SHOW_SERVICE_LOGS)
+      for (const s of Object.values(svc ?? {})) process.stdout.write(`--- ${s.name}\n${s.output.join('')}\n`);
+    await Promise.all(Object.values(svc ?? {}).map((s) => s.stop()));
+  });
+
+  const submit = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${svc.ingest!.url}/v1/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': secrets.sourceApiKey, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const editorial = (path: string, init: RequestInit = {}) =>
+    fetch(`${svc.editorial!.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${editorToken(secrets)}`, 'content-type': 'application/json', ...init.headers },
+    });
+  const delivery = (path: string, init: RequestInit = {}) => fetch(`${svc.delivery!.url}${path}`, init);
+
+  async function draftOf(articleKey: string): Promise<{ id: string; slug: string; status: string; body: string }> {
+    return waitFor(async () => {
+      const res = await editorial('/v1/articles?status=draft&limit=100');
+      const { items } = (await res.json()) as {
+        items: Array<{ id: string; slug: string; status: string; body: string; articleKey: string }>;
+      };
+      return items.find((a) => a.articleKey === articleKey);
+    }, `a draft for ${articleKey}`);
+  }
+
+  it('publishes a submitted story to delivery and to typo-tolerant search', async () => {
+    const story = aSubmission({ headline: 'Parliament approves the national budget after a long night' });
+    const res = await submit(story);
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as { id: string; status: string; articleKey: string };
+    expect(accepted).toMatchObject({ status: 'accepted', articleKey: `wire:${story.externalId}` });
+
+    const draft = await draftOf(accepted.articleKey);
+    expect(draft.status).toBe('draft');
+
+    const published = await editorial(`/v1/articles/${draft.id}/publish`, { method: 'POST' });
+    expect({ status: published.status, body: await published.json() }).toMatchObject({
+      status: 200,
+      body: { status: 'published', version: 1 },
+    });
+
+    const article = await waitFor(async () => {
+      const r = await delivery(`/v1/articles/${draft.slug}`);
+      return r.status === 200 ? ((await r.json()) as { headline: string; body: string; version: number }) : undefined;
+    }, 'the article at delivery');
+    expect(article.headline).toBe(story.headline);
+
+    const search = await waitFor(async () => {
+      const r = await delivery(`/v1/search?q=${encodeURIComponent('parliamnet budjet')}`);
+      const found = (await r.json()) as {
+        hits: Array<{ id: string; headline: string }>;
+        facets: { category: Record<string, number> };
+      };
+      return found.hits.some((h) => h.id === draft.id) ? found : undefined;
+    }, 'the article in search');
+    const hit = search.hits.find((h) => h.id === draft.id)!;
+    expect(hit.headline).toContain('<mark>Parliament</mark>');
+    expect(search.facets.category.politics).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers 304 to a matching ETag and 410 once the article is unpublished', async () => {
+    const story = aSubmission({ headline: 'Flooding closes the Salang tunnel for a second day' });
+    const accepted = (await (await submit(story)).json()) as { articleKey: string };
+    const draft = await draftOf(accepted.articleKey);
+    await editorial(`/v1/articles/${draft.id}/publish`, { method: 'POST' });
+    const first = await waitFor(async () => {
+      const r = await delivery(`/v1/articles/${draft.slug}`);
+      return r.status === 200 ? r : undefined;
+    }, 'the article at delivery');
+    const etag = first.headers.get('etag')!;
+    expect((await delivery(`/v1/articles/${draft.slug}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    expect((await editorial(`/v1/articles/${draft.id}/unpublish`, { method: 'POST' })).status).toBe(200);
+    const gone = await waitFor(async () => {
+      const r = await delivery(`/v1/articles/${draft.slug}`);
+      return r.status === 410 ? ((await r.json()) as { error: { code: string } }) : undefined;
+    }, 'a 410 from delivery');
+    expect(gone.error.code).toBe('GONE');
+    await waitFor(async () => {
+      const r = await delivery(`/v1/search?q=${encodeURIComponent('Salang tunnel')}`);
+      const found = (await r.json()) as { hits: Array<{ id: string }> };
+      return found.hits.some((h) => h.id === draft.id) ? undefined : true;
+    }, 'the article to leave search');
+  });
+
+  it('strips scripts from a hostile body before any reader sees it', async () => {
+    const story = aSubmission({
+      headline: 'Hostile markup test <script>alert(1)</script>',
+      body: '<p onclick="x()">Safe text</p><script>alert("xss")</script><img src="https://example.org/a.jpg" onerror="alert(1)">',
+    });
+    const accepted = (await (await submit(story)).json()) as { articleKey: string };
+    const draft = await draftOf(accepted.articleKey);
+    expect(draft.body).not.toMatch(/script|onclick|onerror/i);
+    expect(draft.body).toContain('Safe text');
+  });
+
+  it('calls a resubmission of the same story a duplicate and a changed one an update', async () => {
+    const story = aSubmission();
+    expect(await (await submit(story)).json()).toMatchObject({ status: 'accepted' });
+    expect(await (await submit({ ...story })).json()).toMatchObject({ status: 'duplicate' });
+    expect(await (await submit({ ...story, headline: `${story.headline} (updated)` })).json()).toMatchObject({
+      status: 'updated',
+    });
+  });
+
+  it('refuses bad submissions with a stable code and the field at fault', async () => {
+    const missingKey = await submit(aSubmission(), { 'x-api-key': 'wrong-key-wrong-key' });
+    expect(missingKey.status).toBe(401);
+    expect(((await missingKey.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+
+    const invalid = await submit({ ...aSubmission(), headline: '' });
+    expect(invalid.status).toBe(400);
+    const body = (await invalid.json()) as {
+      error: { code: string; details: Array<{ path: string }>; correlationId: string };
+    };
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.details.map((d) => d.path)).toContain('headline');
+    expect(body.error.correlationId).toBeTruthy();
+
+    const malformed = await submit('{"headline": ');
+    expect(malformed.status).toBe(400);
+
+    const xml = await submit('<rss/>', { 'content-type': 'application/xml' });
+    expect(xml.status).toBe(415);
+
+    const huge = await submit(aSubmission({ body: `<p>${'x'.repeat(1_200_000)}</p>` }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses editorial calls without a valid token or the right role', async () => {
+    expect((await fetch(`${svc.editorial!.url}/v1/articles`)).status).toBe(401);
+    const writer = await fetch(`${svc.editorial!.url}/v1/articles/x/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editorToken(secrets, ['writer'])}` },
+    });
+    expect(writer.status).toBe(403);
+  });
+
+  it('keeps search query operators literal', async () => {
+    const injected = await delivery(
+      `/v1/search?q=budget&category=${encodeURIComponent('politics" OR visible = false')}`,
+    );
+    expect(injected.status).toBe(400);
+    expect(((await injected.json()) as { error: { details: Array<{ path: string }> } }).error.details[0]?.path).toBe(
+      'category',
+    );
+    const bracketed = await delivery('/v1/search?q[$ne]=x');
+    expect(bracketed.status).toBe(200);
+  });
+
+  it('serves health, metrics and the OpenAPI document on every service', async () => {
+    for (const s of Object.values(svc)) {
+      const ready = (await (await fetch(`${s.url}/health/ready`)).json()) as {
+        status: string;
+        checks: Record<string, string>;
+      };
+      expect(ready.status).toBe('ok');
+      expect(Object.keys(ready.checks)).toContain('kafka');
+      expect(await (await fetch(`${s.url}/metrics`)).text()).toContain('process_resident_memory_bytes');
+      expect((await fetch(`${s.url}/docs-json`)).status).toBe(200);
+    }
+  });
+});
