@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { KafkaEventServer } from '@broadsheet/messaging';
+import { connectKafkaConsumer } from '@broadsheet/messaging';
 import { bootstrapService, loadConfig, runMain } from '@broadsheet/observability';
 import { deliveryConfigSchema } from './config';
 import { DeliveryModule } from './delivery.module';
@@ -12,6 +12,6 @@ runMain(async () => {
     module: DeliveryModule.forRoot(config),
     config,
     bodyLimit: '16kb',
-    consumer: (app) => app.get(KafkaEventServer),
+    consumer: connectKafkaConsumer,
   });
 });

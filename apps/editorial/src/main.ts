@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { KafkaEventServer } from '@broadsheet/messaging';
+import { connectKafkaConsumer } from '@broadsheet/messaging';
 import { bootstrapService, loadConfig, runMain } from '@broadsheet/observability';
 import { editorialConfigSchema } from './config';
 import { EditorialModule } from './editorial.module';
@@ -11,6 +11,6 @@ runMain(async () => {
     description: 'Editorial workflow: drafts, review, publishing to the content log.',
     module: EditorialModule.forRoot(config),
     config,
-    consumer: (app) => app.get(KafkaEventServer),
+    consumer: connectKafkaConsumer,
   });
 });

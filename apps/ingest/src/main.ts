@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { KafkaEventServer } from '@broadsheet/messaging';
+import { connectKafkaConsumer } from '@broadsheet/messaging';
 import { bootstrapService, loadConfig, runMain } from '@broadsheet/observability';
 import { ingestConfigSchema } from './config';
 import { IngestModule } from './ingest.module';
@@ -12,6 +12,6 @@ runMain(async () => {
     module: IngestModule.forRoot(config),
     config,
     bodyLimit: '1mb',
-    consumer: (app) => app.get(KafkaEventServer),
+    consumer: connectKafkaConsumer,
   });
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { KafkaEventServer } from '@broadsheet/messaging';
+import { connectKafkaConsumer } from '@broadsheet/messaging';
 import { bootstrapService, loadConfig, runMain } from '@broadsheet/observability';
 import { searchIndexConfigSchema } from './config';
 import { SearchIndexModule } from './search-index.module';
@@ -11,6 +11,6 @@ runMain(async () => {
     description: 'Keeps the Meilisearch articles index current from the content log.',
     module: SearchIndexModule.forRoot(config),
     config,
-    consumer: (app) => app.get(KafkaEventServer),
+    consumer: connectKafkaConsumer,
   });
 });

@@ -78,6 +78,19 @@ export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EventCatalog, type);
 }
 
+/** Parses a Kafka message value as an event; a value that is not JSON is refused like an invalid event. */
+export function parseEventJson(value: string): DomainEvent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    throw new DomainError(ErrorCodes.ValidationFailed, 'message is not JSON', [
+      { path: '(value)', message: 'malformed JSON' },
+    ]);
+  }
+  return parseEvent(raw);
+}
+
 /** Parses and validates an event envelope and its data against the catalog; throws a non-retryable DomainError. */
 export function parseEvent(raw: unknown): DomainEvent {
   const envelope = envelopeSchema.safeParse(raw);

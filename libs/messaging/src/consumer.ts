@@ -1,4 +1,4 @@
-import { DomainError, DomainEvent, deadLetterTopic, parseEvent } from '@broadsheet/contracts';
+import { DomainError, DomainEvent, deadLetterTopic, parseEventJson } from '@broadsheet/contracts';
 import { Metrics, withCorrelation } from '@broadsheet/observability';
 import { BaseRpcContext, CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
@@ -110,7 +110,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const parsed: Parsed[] = [];
     for (const message of batch.messages) {
       try {
-        parsed.push({ message, event: parseEvent(JSON.parse(message.value?.toString() ?? 'null')) });
+        parsed.push({ message, event: parseEventJson(message.value?.toString() ?? '') });
       } catch (error) {
         await this.deadLetter(topic, batch.partition, message, error, 1);
       }

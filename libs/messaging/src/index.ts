@@ -4,3 +4,4 @@ export * from './producer';
 export * from './relay';
 export * from './consumer';
 export * from './messaging.module';
+export * from './connect';

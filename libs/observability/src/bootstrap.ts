@@ -1,6 +1,5 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
@@ -14,8 +13,8 @@ export interface ServiceOptions {
   config: BaseConfig & { PORT: number };
   /** Largest accepted request body, e.g. '1mb'. */
   bodyLimit?: string;
-  /** The Kafka consumer, when the service has one (a @nestjs/microservices strategy). */
-  consumer?: (app: INestApplication) => CustomTransportStrategy;
+  /** Attaches the Kafka consumer, when the service has one (a @nestjs/microservices strategy). */
+  consumer?: (app: INestApplication) => void;
 }
 
 /** Starts a service: JSON logs, body limits, OpenAPI at /docs, graceful shutdown, Kafka consumer, HTTP. */
@@ -35,7 +34,7 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
   if (options.consumer) {
-    app.connectMicroservice({ strategy: options.consumer(app) }, { inheritAppConfig: true });
+    options.consumer(app);
     await app.startAllMicroservices();
   }
   await app.listen(options.config.PORT, options.config.HOST);

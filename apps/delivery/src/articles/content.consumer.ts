@@ -1,10 +1,10 @@
-import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { KafkaConsumer } from '@broadsheet/messaging';
 import { ContentEventTypes, DomainEvent, isEventOf, Topics } from '@broadsheet/contracts';
 import { ReadModelRepository } from './read-model.repository';
 
 /** Keeps the reader-facing read model current from the content log. */
-@Controller()
+@KafkaConsumer()
 export class ContentConsumer {
   constructor(private readonly readModel: ReadModelRepository) {}
 

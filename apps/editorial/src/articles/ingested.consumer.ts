@@ -1,10 +1,10 @@
-import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { KafkaConsumer } from '@broadsheet/messaging';
 import { DomainEvent, EventTypes, isEventOf, Topics } from '@broadsheet/contracts';
 import { ArticlesService } from './articles.service';
 
 /** Stories accepted by ingest become drafts on the desk. */
-@Controller()
+@KafkaConsumer()
 export class IngestedConsumer {
   constructor(private readonly articles: ArticlesService) {}
 

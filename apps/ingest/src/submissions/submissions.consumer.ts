@@ -1,10 +1,10 @@
-import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { KafkaConsumer } from '@broadsheet/messaging';
 import { DomainEvent, EventTypes, isEventOf, Topics } from '@broadsheet/contracts';
 import { SubmissionsService } from './submissions.service';
 
 /** Stories that internal services publish on Kafka take the same path as HTTP submissions. */
-@Controller()
+@KafkaConsumer()
 export class SubmissionsConsumer {
   constructor(private readonly submissions: SubmissionsService) {}
 

@@ -1,11 +1,10 @@
-import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ContentEventTypes, DomainEvent, isEventOf, Topics } from '@broadsheet/contracts';
-import { BatchExtras } from '@broadsheet/messaging';
+import { BatchExtras, KafkaConsumer } from '@broadsheet/messaging';
 import { ArticleIndexer } from './article-indexer';
 
 /** Consumes the content log in batches: one Meilisearch write per fetched batch, not per story. */
-@Controller()
+@KafkaConsumer()
 export class ContentConsumer {
   constructor(private readonly indexer: ArticleIndexer) {}
 
