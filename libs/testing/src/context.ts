@@ -1,16 +1,8 @@
-import { deadLetterTopic, TopicSpecs } from '@broadsheet/contracts';
 import { randomBytes } from 'node:crypto';
-import { ensureTopics } from '../../../tools/stack';
+import { PlatformTarget } from '../../../tools/platform/platform';
 
-/** Where the stack that test/global-setup.ts started lives, and this test file's own names in it. */
-export interface TestContext {
-  kafkaBrokers: string;
-  mongoUrl: string;
-  meiliUrl: string;
-  meiliMasterKey: string;
-  /** Prefix for this file's topics, databases and indexes: files never see each other's data. */
-  prefix: string;
-}
+/** Where the stack that test/global-setup.ts started lives; the prefix keeps each test file's topics, databases and indexes apart. */
+export type TestContext = PlatformTarget;
 
 function required(name: string): string {
   const value = process.env[name];
@@ -28,12 +20,4 @@ export function testContext(label: string): TestContext {
   };
 }
 
-/** Creates the platform's topics (and their dead-letter topics) under the context's prefix. */
-export async function createTopics(ctx: TestContext): Promise<void> {
-  await ensureTopics(
-    ctx.kafkaBrokers,
-    TopicSpecs.map((s) => ({ ...s, topic: `${ctx.prefix}${s.topic}` })),
-  );
-}
-
-export { deadLetterTopic };
+export { createPlatformTopics as createTopics } from '../../../tools/platform/platform';

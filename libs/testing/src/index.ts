@@ -1,6 +1,6 @@
-export * from './wait';
+export { waitFor } from '../../../tools/platform/wait';
+export * from '../../../tools/platform/services';
 export * from './context';
 export * from './topic-reader';
-export * from './service-process';
-export * from './platform';
+export * from '../../../tools/platform/platform';
 export * from './factories';

@@ -1,6 +1,6 @@
 import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
-import { waitFor } from './wait';
+import { waitFor } from '../../../tools/platform/wait';
 
 export interface ReadMessage {
   key: string | null;

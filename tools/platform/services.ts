@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePorts } from '../../../tools/stack';
+import { freePorts } from '../stack';
 import { waitFor } from './wait';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+// From tools/platform (or dist/tools/platform) up to the checkout.
+const root = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
 
 export const serviceNames = ['ingest', 'editorial', 'search-index', 'delivery'] as const;
 export type ServiceName = (typeof serviceNames)[number];

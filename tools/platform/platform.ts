@@ -1,17 +1,27 @@
 import { signToken } from '@broadsheet/auth';
 import { createMeili, defaultSearchKey } from '@broadsheet/search';
+import { TopicSpecs } from '@broadsheet/contracts';
 import { randomBytes } from 'node:crypto';
-import { TestContext } from './context';
-import { ServiceName, ServiceProcess } from './service-process';
+import { ensureTopics } from '../stack';
+import { ServiceName, ServiceProcess } from './services';
 
-/** Secrets and keys one test platform runs with. */
+/** Where a platform's dependencies are, and the prefix that isolates its topics, databases and indexes. */
+export interface PlatformTarget {
+  kafkaBrokers: string;
+  mongoUrl: string;
+  meiliUrl: string;
+  meiliMasterKey: string;
+  prefix: string;
+}
+
+/** Secrets and keys one platform runs with. */
 export interface PlatformSecrets {
   jwtSecret: string;
   sourceApiKey: string;
   meiliSearchKey: string;
 }
 
-export async function platformSecrets(ctx: TestContext): Promise<PlatformSecrets> {
+export async function platformSecrets(ctx: PlatformTarget): Promise<PlatformSecrets> {
   return {
     jwtSecret: randomBytes(24).toString('hex'),
     sourceApiKey: randomBytes(24).toString('hex'),
@@ -20,7 +30,7 @@ export async function platformSecrets(ctx: TestContext): Promise<PlatformSecrets
 }
 
 /** Each service's environment, isolated under the context's prefix. */
-export function serviceEnv(name: ServiceName, ctx: TestContext, secrets: PlatformSecrets): Record<string, string> {
+export function serviceEnv(name: ServiceName, ctx: PlatformTarget, secrets: PlatformSecrets): Record<string, string> {
   const common = {
     KAFKA_BROKERS: ctx.kafkaBrokers,
     MONGO_URL: ctx.mongoUrl,
@@ -49,15 +59,28 @@ export function editorToken(
   secrets: PlatformSecrets,
   roles: Array<'writer' | 'editor' | 'admin'> = ['editor'],
 ): string {
-  return signToken(secrets.jwtSecret, { sub: 'test-editor', name: 'Test Editor', roles });
+  return signToken(secrets.jwtSecret, { sub: 'demo-editor', name: 'Demo Editor', roles });
 }
 
 /** Starts services as separate processes, in parallel, each waiting for its readiness. */
 export async function startServices(
   names: readonly ServiceName[],
-  ctx: TestContext,
+  ctx: PlatformTarget,
   secrets: PlatformSecrets,
+  ports: Partial<Record<ServiceName, number>> = {},
 ): Promise<Record<string, ServiceProcess>> {
-  const started = await Promise.all(names.map((n) => ServiceProcess.start(n, serviceEnv(n, ctx, secrets))));
+  const env = (n: ServiceName): Record<string, string> => ({
+    ...serviceEnv(n, ctx, secrets),
+    ...(ports[n] ? { PORT: String(ports[n]) } : {}),
+  });
+  const started = await Promise.all(names.map((n) => ServiceProcess.start(n, env(n))));
   return Object.fromEntries(started.map((s) => [s.name, s]));
+}
+
+/** Creates the platform's topics (and their dead-letter topics) under the target's prefix. */
+export async function createPlatformTopics(target: PlatformTarget): Promise<void> {
+  await ensureTopics(
+    target.kafkaBrokers,
+    TopicSpecs.map((s) => ({ ...s, topic: `${target.prefix}${s.topic}` })),
+  );
 }
