@@ -43,15 +43,15 @@ async function isFree(port: number): Promise<boolean> {
 async function main(): Promise<void> {
   const started = Date.now();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'broadsheet-run-'));
-  let stack: LocalStack | undefined;
-  let services: ServiceProcess[] = [];
+  // What a signal must stop; filled in as things start.
+  const live: { stack?: LocalStack; services: ServiceProcess[] } = { services: [] };
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    await Promise.allSettled(services.map((s) => s.stop()));
-    await stack?.stop();
+    await Promise.allSettled(live.services.map((s) => s.stop()));
+    await live.stack?.stop();
     rmSync(dataDir, { recursive: true, force: true });
     log('stopped');
     process.exit(0);
@@ -60,12 +60,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  stack = await startStack({ dataDir, log, ...stackOptionsFromEnv() });
+  const stack = await startStack({ dataDir, log, ...stackOptionsFromEnv() });
+  live.stack = stack;
   const target: PlatformTarget = { ...stack, prefix: '' };
   await createPlatformTopics(target);
   const secrets = await platformSecrets(target);
   const running = await startServices(serviceNames, target, secrets, await choosePorts());
-  services = Object.values(running);
+  live.services = Object.values(running);
   log(`services ready in ${((Date.now() - started) / 1000).toFixed(1)} s; loading ${demoNews.length} demo stories`);
   const url = (n: ServiceName): string => running[n]!.url;
   const token = editorToken(secrets, ['editor']);

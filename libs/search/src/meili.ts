@@ -9,7 +9,7 @@ export function createMeili(host: string, apiKey: string): Meilisearch {
 export function registerMeiliHealth(health: HealthRegistry, meili: Meilisearch): void {
   health.register('meilisearch', async () => {
     const { status } = await meili.health();
-    if (status !== 'available') throw new Error(`meilisearch is ${status}`);
+    if (status !== 'available') throw new Error(`meilisearch is ${String(status)}`);
   });
 }
 

@@ -29,7 +29,7 @@ export class TopicReader {
     await reader.consumer.connect();
     await reader.consumer.subscribe({ topic, fromBeginning: true });
     await reader.consumer.run({
-      eachMessage: async ({ message, partition }) => {
+      eachMessage: ({ message, partition }) => {
         reader.messages.push({
           key: message.key?.toString() ?? null,
           value: message.value?.toString() ?? '',
@@ -37,6 +37,7 @@ export class TopicReader {
           partition,
           offset: message.offset,
         });
+        return Promise.resolve();
       },
     });
     return reader;

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ArticleStatus,
   ContentEventType,
   DomainError,
   ErrorCodes,
@@ -96,7 +95,7 @@ export class ArticlesService {
       ...fields,
       _id: id,
       slug,
-      status: 'draft' as ArticleStatus,
+      status: 'draft',
       revision: 1,
       version: 0,
       createdAt: at,

@@ -3,7 +3,7 @@ import { DomainEvent } from '@broadsheet/contracts';
 import { toOutboxEntry, withOutbox } from '@broadsheet/messaging';
 import { isDuplicateKey, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
 import { Collection, Connection, Model } from 'mongoose';
-import { STORIES, StoryDoc, storySchema, SUBMISSIONS, SubmissionDoc, submissionSchema } from './submission.schema';
+import { STORIES, StoryDoc, storySchema, SubmissionDoc, submissionSchema } from './submission.schema';
 
 export type Story = Pick<StoryDoc, '_id' | 'revision' | 'contentHash'>;
 export type SubmissionRecord = ReturnType<typeof withId<SubmissionDoc>>;
