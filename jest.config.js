@@ -18,7 +18,11 @@ module.exports = {
   // meilisearch ships ES modules only; jest runs CommonJS, so it is transformed too.
   transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
   moduleNameMapper: { '^@broadsheet/(.*)$': '<rootDir>/libs/$1/src' },
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/{apps,libs,bench,tools}/**/*.spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
