@@ -21,15 +21,21 @@ interface Outcome {
 
 async function timed(label: string, work: () => Promise<string>): Promise<Outcome> {
   const started = performance.now();
-  const [result] = await Promise.allSettled([work()]);
-  return { label, seconds: (performance.now() - started) / 1000, result: result! };
+  let result: PromiseSettledResult<string>;
+  try {
+    result = { status: 'fulfilled', value: await work() };
+  } catch (reason) {
+    result = { status: 'rejected', reason };
+  }
+  return { label, seconds: (performance.now() - started) / 1000, result };
 }
 
 function describe(outcome: Outcome): string {
   const head = `${outcome.label.padEnd(20)} ${outcome.seconds.toFixed(1).padStart(7)} s  `;
   if (outcome.result.status === 'fulfilled') return head + outcome.result.value;
   const err: unknown = outcome.result.reason;
-  const detail = err instanceof PrerequisiteError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const detail =
+    err instanceof PrerequisiteError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
   return `${head}FAILED: ${detail}`;
 }
 

