@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 
 export interface TopicSpec {
   topic: string;
@@ -15,7 +15,8 @@ export async function ensureTopics(brokers: string, specs: TopicSpec[]): Promise
   const kafka = new Kafka({
     clientId: 'broadsheet-topics',
     brokers: brokers.split(',').map((b) => b.trim()),
-    logLevel: logLevel.WARN,
+    // Retried metadata errors while leaders are elected are expected; real failures are thrown.
+    logLevel: logLevel.NOTHING,
   });
   const admin = kafka.admin();
   await admin.connect();
@@ -31,9 +32,35 @@ export async function ensureTopics(brokers: string, specs: TopicSpec[]): Promise
         numPartitions: s.numPartitions,
         configEntries: s.configEntries ?? [],
       })),
-      waitForLeaders: true,
+      waitForLeaders: false,
     });
+    await waitForLeaders(
+      admin,
+      missing.map((s) => s.topic),
+    );
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * kafkajs' own leader wait gives up on "does not host this topic-partition", which a broker
+ * answers while several topics are being created at once; this one keeps asking for 30 s.
+ */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+      if (
+        meta.length === topics.length &&
+        meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))
+      )
+        return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics have no leaders after 30 s: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -6,3 +6,4 @@ export * from './article';
 export * from './events';
 export * from './slug';
 export * from './validation';
+export * from './text';

@@ -1,5 +1,4 @@
-import { ArticleContent } from '@broadsheet/contracts';
-import sanitizeHtml from 'sanitize-html';
+import { ArticleContent, htmlToText } from '@broadsheet/contracts';
 
 /**
  * An article as the search index holds it. search-index writes these; delivery reads them.
@@ -37,10 +36,6 @@ export const resultFields = [
   'publishedAt',
   'imageUrl',
 ] as const;
-
-export function htmlToText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
-}
 
 /** Published (or corrected) content is searchable; unpublished and killed content leaves only a tombstone. */
 export function toSearchDocument({ version, article }: ArticleContent): SearchDocument {

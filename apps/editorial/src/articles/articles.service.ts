@@ -1,12 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ContentEventType,
-  DomainError,
-  ErrorCodes,
-  EventTypes,
-  IngestedStory,
-  slugify,
-} from '@broadsheet/contracts';
+import { ContentEventType, DomainError, ErrorCodes, EventTypes, IngestedStory, slugify } from '@broadsheet/contracts';
 import { OutboxRelay } from '@broadsheet/messaging';
 import { APP_CONFIG, correlationIdOrNew } from '@broadsheet/observability';
 import { randomUUID } from 'node:crypto';

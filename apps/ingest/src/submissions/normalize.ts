@@ -1,4 +1,4 @@
-import { IngestedStory, slugify, Submission } from '@broadsheet/contracts';
+import { htmlToText, IngestedStory, slugify, Submission } from '@broadsheet/contracts';
 import { createHash } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
 
@@ -49,10 +49,8 @@ const bodyPolicy: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener nofollow' }) },
 };
 
-/** Strips every tag: headlines, summaries and bylines are plain text. */
-export function plainText(text: string): string {
-  return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
-}
+/** Headlines, summaries, bylines and tags are plain text. */
+const plainText = htmlToText;
 
 export function sanitizeBody(html: string): string {
   return sanitizeHtml(html, bodyPolicy).trim();
