@@ -1,5 +1,10 @@
+import { EventCatalog, EventTypes, makeEnvelope, Topics } from '@broadsheet/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 import {
   aSubmission,
+  Draft,
+  PlatformClient,
+  TopicReader,
   createTopics,
   editorToken,
   platformSecrets,
@@ -37,22 +42,15 @@ describe('a story end to end', () => {
       headers: { 'content-type': 'application/json', 'x-api-key': secrets.sourceApiKey, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const editorial = (path: string, init: RequestInit = {}) =>
-    fetch(`${svc.editorial!.url}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${editorToken(secrets)}`, 'content-type': 'application/json', ...init.headers },
-    });
-  const delivery = (path: string, init: RequestInit = {}) => fetch(`${svc.delivery!.url}${path}`, init);
-
-  async function draftOf(articleKey: string): Promise<{ id: string; slug: string; status: string; body: string }> {
-    return waitFor(async () => {
-      const res = await editorial('/v1/articles?status=draft&limit=100');
-      const { items } = (await res.json()) as {
-        items: Array<{ id: string; slug: string; status: string; body: string; articleKey: string }>;
-      };
-      return items.find((a) => a.articleKey === articleKey);
-    }, `a draft for ${articleKey}`);
-  }
+  const client = (): PlatformClient =>
+    new PlatformClient(
+      { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: svc.delivery!.url },
+      secrets.sourceApiKey,
+      editorToken(secrets),
+    );
+  const editorial = (path: string, init: RequestInit = {}) => client().editorial(path, init);
+  const delivery = (path: string, init: RequestInit = {}) => client().delivery(path, init);
+  const draftOf = async (articleKey: string): Promise<Draft> => (await client().drafts([articleKey])).get(articleKey)!;
 
   it('publishes a submitted story to delivery and to typo-tolerant search', async () => {
     const story = aSubmission({ headline: 'Parliament approves the national budget after a long night' });
@@ -178,6 +176,44 @@ describe('a story end to end', () => {
     );
     const bracketed = await delivery('/v1/search?q[$ne]=x');
     expect(bracketed.status).toBe(200);
+  });
+
+  it('takes stories from Kafka too, announcing the ones it rejects on ingest.rejected.v1', async () => {
+    const rejected = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.IngestRejected}`);
+    const producer = new Kafka({ brokers: ctx.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    try {
+      const good = aSubmission({ headline: 'Wire story arriving over Kafka' });
+      const bad = { ...aSubmission(), headline: '', category: undefined };
+      const received = (submission: object) =>
+        JSON.stringify(
+          makeEnvelope({
+            type: EventTypes.SubmissionReceived,
+            source: '/wire-bridge',
+            subject: `wire:${(submission as { externalId: string }).externalId}`,
+            dataschema: EventCatalog[EventTypes.SubmissionReceived].dataschema,
+            correlationId: 'kafka-intake-test',
+            data: { source: 'wire', submission },
+          }),
+        );
+      await producer.send({
+        topic: `${ctx.prefix}${Topics.IngestSubmissions}`,
+        messages: [
+          { key: 'bad', value: received(bad) },
+          { key: 'good', value: received(good) },
+        ],
+      });
+      const [event] = await rejected.waitFor(1);
+      const data = (JSON.parse(event!.value) as { data: { externalId: string; reasons: Array<{ path: string }> } })
+        .data;
+      expect(data.externalId).toBe(bad.externalId);
+      expect(data.reasons.map((r) => r.path).sort()).toEqual(['category', 'headline']);
+      const draft = await draftOf(`wire:${good.externalId}`);
+      expect(draft.status).toBe('draft');
+    } finally {
+      await producer.disconnect();
+      await rejected.close();
+    }
   });
 
   it('serves health, metrics and the OpenAPI document on every service', async () => {

@@ -51,12 +51,11 @@ export async function main(): Promise<number> {
   return outcomes.every((o) => o.result.status === 'fulfilled') ? 0 : 1;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+// An entry point: run directly, or through tools/bin/run.js (which is then require.main).
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

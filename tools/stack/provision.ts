@@ -53,15 +53,30 @@ export function missingTool(cmd: string): PrerequisiteError {
 }
 
 /** Runs a command to completion; a missing executable becomes a PrerequisiteError. */
-export function run(
+export async function run(
   cmd: string,
   args: string[],
   opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<RunResult> {
+  // A binary copied a moment ago can still be open for writing in a child forked meanwhile
+  // (mvn and go run in parallel): exec then fails with ETXTBSY until that child has exec'd.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(cmd, args, opts);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ETXTBSY' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+function runOnce(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     execFile(cmd, args, { ...opts, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (!err) return resolve({ stdout, stderr });
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(missingTool(cmd));
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return reject(missingTool(cmd));
+      if (code === 'ETXTBSY') return reject(err);
       const output = tail(`${stdout}\n${stderr}`, 40);
       reject(new Error(`${cmd} ${args.join(' ')} failed (${err.message.split('\n')[0]}):\n${output}`));
     });

@@ -4,3 +4,4 @@ export * from './context';
 export * from './topic-reader';
 export * from '../../../tools/platform/platform';
 export * from './factories';
+export * from '../../../tools/platform/client';
