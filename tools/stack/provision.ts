@@ -76,7 +76,7 @@ function runOnce(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; c
       if (!err) return resolve({ stdout, stderr });
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return reject(missingTool(cmd));
-      if (code === 'ETXTBSY') return reject(err);
+      if (code === 'ETXTBSY') return reject(Object.assign(new Error(err.message), { code }));
       const output = tail(`${stdout}\n${stderr}`, 40);
       reject(new Error(`${cmd} ${args.join(' ')} failed (${err.message.split('\n')[0]}):\n${output}`));
     });
