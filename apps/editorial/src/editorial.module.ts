@@ -18,23 +18,9 @@ export class EditorialModule {
       imports: [
         ObservabilityModule.forRoot(config),
         MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
-        MessagingModule.forRoot({
-          clientId: 'editorial',
-          brokers: config.KAFKA_BROKERS,
-          topicPrefix: config.TOPIC_PREFIX,
-          outbox: {
-            collections: [ARTICLES],
-            pollMs: config.OUTBOX_POLL_MS,
-            leaseMs: 30_000,
-            enabled: !config.FAULT_EXIT_AFTER_OUTBOX_WRITE,
-          },
-          consumer: {
-            groupId: `${config.TOPIC_PREFIX}editorial`,
-            maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-            backoffMs: 200,
-            partitionsConcurrently: 3,
-            fromBeginning: true,
-          },
+        MessagingModule.forService('editorial', config, {
+          outboxCollections: [ARTICLES],
+          outboxEnabled: !config.FAULT_EXIT_AFTER_OUTBOX_WRITE,
         }),
       ],
       controllers: [ArticlesController, IngestedConsumer],

@@ -1,16 +1,14 @@
 import 'reflect-metadata';
 import { connectKafkaConsumer } from '@broadsheet/messaging';
-import { bootstrapService, loadConfig, runMain } from '@broadsheet/observability';
+import { runService } from '@broadsheet/observability';
 import { editorialConfigSchema } from './config';
 import { EditorialModule } from './editorial.module';
 
-runMain(async () => {
-  const config = loadConfig(editorialConfigSchema);
-  await bootstrapService({
-    name: 'editorial',
-    description: 'Editorial workflow: drafts, review, publishing to the content log.',
-    module: EditorialModule.forRoot(config),
-    config,
-    consumer: connectKafkaConsumer,
-  });
+runService({
+  name: 'editorial',
+  description: 'Editorial workflow: drafts, review, publishing to the content log.',
+  configSchema: editorialConfigSchema,
+  module: (config) => EditorialModule.forRoot(config),
+
+  consumer: connectKafkaConsumer,
 });

@@ -18,24 +18,7 @@ export class IngestModule {
       imports: [
         ObservabilityModule.forRoot(config),
         MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
-        MessagingModule.forRoot({
-          clientId: 'ingest',
-          brokers: config.KAFKA_BROKERS,
-          topicPrefix: config.TOPIC_PREFIX,
-          outbox: {
-            collections: [STORIES, SUBMISSIONS],
-            pollMs: config.OUTBOX_POLL_MS,
-            leaseMs: 30_000,
-            enabled: true,
-          },
-          consumer: {
-            groupId: `${config.TOPIC_PREFIX}ingest`,
-            maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-            backoffMs: 200,
-            partitionsConcurrently: 3,
-            fromBeginning: true,
-          },
-        }),
+        MessagingModule.forService('ingest', config, { outboxCollections: [STORIES, SUBMISSIONS] }),
       ],
       controllers: [SubmissionsController, SubmissionsConsumer],
       providers: [SubmissionsRepository, SubmissionsService, ApiKeyGuard],

@@ -15,9 +15,52 @@ export interface MessagingOptions extends KafkaOptions {
   consumer?: Omit<ConsumerOptions, 'topicPrefix'>;
 }
 
+/** The configuration fields every service's messaging reads. */
+export interface ServiceMessagingConfig {
+  KAFKA_BROKERS: string[];
+  TOPIC_PREFIX: string;
+  CONSUMER_MAX_ATTEMPTS: number;
+  OUTBOX_POLL_MS?: number;
+}
+
+export interface ServiceMessagingOptions {
+  /** Collections whose documents carry an outbox; none means the service publishes nothing. */
+  outboxCollections?: string[];
+  /** Off only for fault injection. */
+  outboxEnabled?: boolean;
+  partitionsConcurrently?: number;
+}
+
 @Global()
 @Module({})
 export class MessagingModule {
+  /** The platform's conventions: client id and consumer group named after the service, groups prefixed like topics. */
+  static forService(
+    service: string,
+    config: ServiceMessagingConfig,
+    options: ServiceMessagingOptions = {},
+  ): DynamicModule {
+    const { outboxCollections, outboxEnabled = true, partitionsConcurrently = 3 } = options;
+    return MessagingModule.forRoot({
+      clientId: service,
+      brokers: config.KAFKA_BROKERS,
+      topicPrefix: config.TOPIC_PREFIX,
+      outbox: outboxCollections && {
+        collections: outboxCollections,
+        pollMs: config.OUTBOX_POLL_MS ?? 500,
+        leaseMs: 30_000,
+        enabled: outboxEnabled,
+      },
+      consumer: {
+        groupId: `${config.TOPIC_PREFIX}${service}`,
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        backoffMs: 200,
+        partitionsConcurrently,
+        fromBeginning: true,
+      },
+    });
+  }
+
   static forRoot(options: MessagingOptions): DynamicModule {
     const providers: Provider[] = [
       { provide: Kafka, useFactory: () => createKafka(options) },

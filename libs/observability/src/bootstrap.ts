@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
-import { BaseConfig, ConfigError } from './config';
+import { z } from 'zod';
+import { BaseConfig, ConfigError, loadConfig } from './config';
 import { createLogger, JsonLogger } from './logger';
 
 export interface ServiceOptions {
@@ -51,5 +52,22 @@ export function runMain(main: () => Promise<unknown>): void {
     }
     process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
+  });
+}
+
+export interface ServiceDefinition<C extends BaseConfig & { PORT: number }> {
+  name: string;
+  description: string;
+  configSchema: z.ZodType<C, unknown>;
+  module: (config: C) => DynamicModule;
+  bodyLimit?: string;
+  consumer?: (app: INestApplication) => void;
+}
+
+/** A service's whole main: validate the environment, then bootstrap. */
+export function runService<C extends BaseConfig & { PORT: number }>(def: ServiceDefinition<C>): void {
+  runMain(async () => {
+    const config = loadConfig(def.configSchema);
+    await bootstrapService({ ...def, config, module: def.module(config) });
   });
 }

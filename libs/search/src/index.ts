@@ -1,3 +1,4 @@
 export * from './search-document';
 export * from './index-settings';
 export * from './meili';
+export * from './search.module';
