@@ -373,6 +373,12 @@ for entry in "${BUILDS[@]}"; do
   esac
 done
 
+if [ -z "$COMPOSE_JSON" ]; then
+  skip "consistency of docker-compose.yml" "its resolved configuration is not available (see above)"
+fi
+if [ -z "$DEV_BUILD" ] || [ -z "$BASE_BUILD" ]; then
+  skip "consistency of k8s/" "the base or dev kustomize build is not available (see above)"
+fi
 if ensure_pyyaml; then
   # Writes the facts the checks compare, as JSON: topics and service environments from
   # docker-compose.yml (resolved) and from the k8s builds.
@@ -523,7 +529,7 @@ process.exit(ok ? 0 : 1);
 EOF
     }
     if have node; then
-      check "topics: libs/contracts = docker-compose.yml kafka-init = k8s KafkaTopic" topics_check
+      check "topics: the same in every list found (libs/contracts, compose kafka-init, k8s KafkaTopic)" topics_check
     else
       skip "topics consistency" "node not found"
     fi
