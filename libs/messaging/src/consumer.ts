@@ -131,7 +131,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (ok.ok) this.metrics.messagesConsumed.inc({ topic, outcome: 'ok' }, parsed.length);
       else for (const p of parsed) await this.handleOne(handler, topic, batch.partition, p, payload);
     } else {
-      for (const p of parsed) await this.handleOne(handler, topic, batch.partition, p, payload);
+      for (const p of parsed) {
+        if (!payload.isRunning() || payload.isStale()) return;
+        await this.handleOne(handler, topic, batch.partition, p, payload);
+      }
     }
     const last = batch.messages.at(-1);
     if (last) await this.commit(payload, last.offset);
@@ -177,10 +180,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         await fn();
         return { ok: true };
       } catch (error) {
+        // Stopping or rebalancing: leave the offset uncommitted so the message is redelivered, not dead-lettered.
+        if (!payload.isRunning() || payload.isStale()) throw error;
         const permanent = error instanceof DomainError && !error.retryable;
-        if (permanent || attempts >= this.options.maxAttempts || !payload.isRunning() || payload.isStale()) {
-          return { ok: false, error, attempts };
-        }
+        if (permanent || attempts >= this.options.maxAttempts) return { ok: false, error, attempts };
         this.metrics.messagesConsumed.inc({ topic: this.logicalTopic(payload.batch.topic), outcome: 'retried' });
         await sleep(Math.min(this.options.backoffMs * 2 ** (attempts - 1), 10_000));
         await payload.heartbeat();
