@@ -64,13 +64,14 @@ export class ArticlesService {
     const version = type ? article.version + 1 : article.version;
     const changes: ArticleChanges = { status, version, updatedAt: at };
     if (status === 'published' && !article.publishedAt) changes.publishedAt = at;
-    const next = { ...article, ...changes } as Article;
+    // The repository bumps the revision with the write; `next` is the article as stored.
+    const next: Article = { ...article, ...changes, revision: article.revision + 1 };
     const events = type ? [contentEvent(type, next, version, correlationIdOrNew(), at)] : [];
     if (!(await this.repo.update(id, article.revision, changes, events))) {
       throw new DomainError(ErrorCodes.Conflict, 'the article changed meanwhile; reload and retry');
     }
     this.afterOutboxWrite();
-    return this.get(id);
+    return next;
   }
 
   private afterOutboxWrite(): void {
