@@ -216,6 +216,30 @@ describe('a story end to end', () => {
     }
   });
 
+  it('carries the caller’s correlation id from the HTTP request into the events it causes', async () => {
+    const ingested = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesIngested}`);
+    const content = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesContent}`);
+    try {
+      const story = aSubmission();
+      const res = await submit(story, { 'x-correlation-id': 'corr-submit-1' });
+      expect(res.headers.get('x-correlation-id')).toBe('corr-submit-1');
+      const [event] = await ingested.waitFor(1, (m) => m.key === `wire:${story.externalId}`);
+      expect(event!.headers['correlation-id']).toBe('corr-submit-1');
+      expect(JSON.parse(event!.value)).toMatchObject({ correlationid: 'corr-submit-1' });
+      expect(event!.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+
+      const draft = await draftOf(`wire:${story.externalId}`);
+      await editorial(`/v1/articles/${draft.id}/publish`, {
+        method: 'POST',
+        headers: { 'x-correlation-id': 'corr-publish-1' },
+      });
+      const [published] = await content.waitFor(1, (m) => m.key === draft.id);
+      expect(published!.headers['correlation-id']).toBe('corr-publish-1');
+    } finally {
+      await Promise.all([ingested.close(), content.close()]);
+    }
+  });
+
   it('serves health, metrics and the OpenAPI document on every service', async () => {
     for (const s of Object.values(svc)) {
       const ready = (await (await fetch(`${s.url}/health/ready`)).json()) as {
