@@ -214,8 +214,9 @@ const PROBE_TOPIC = 'broadsheet-stack-readiness';
 
 /**
  * Ready means metadata answers, the controller can create and delete a topic,
- * and a group coordinator exists. Finding one creates __consumer_offsets now,
- * so the first consumer to join does not get (and log) "coordinator not available".
+ * a group coordinator exists and an idempotent producer gets a producer id. Both
+ * set up internal state now, so the services' first consumer and producer do not
+ * get (and log) "coordinator not available" or "coordinator is loading".
  */
 async function probeKafka(brokers: string): Promise<void> {
   const kafka = new Kafka({
@@ -233,6 +234,9 @@ async function probeKafka(brokers: string): Promise<void> {
     await admin.createTopics({ topics: [{ topic: PROBE_TOPIC, numPartitions: 1 }], waitForLeaders: true });
     await admin.deleteTopics({ topics: [PROBE_TOPIC] });
     await admin.describeGroups([PROBE_TOPIC]);
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 5 } });
+    await producer.connect();
+    await producer.disconnect();
   } finally {
     await admin.disconnect();
   }
