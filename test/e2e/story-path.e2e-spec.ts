@@ -112,6 +112,27 @@ describe('a story end to end', () => {
     }, 'the article to leave search');
   });
 
+  it('lets only one of two concurrent publishes through, and puts one event on the content log', async () => {
+    const content = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesContent}`);
+    try {
+      const story = aSubmission({ headline: 'Two editors press publish at once' });
+      const accepted = (await (await submit(story)).json()) as { articleKey: string };
+      const draft = await draftOf(accepted.articleKey);
+      const answers = await Promise.all(
+        [1, 2].map(() => editorial(`/v1/articles/${draft.id}/publish`, { method: 'POST' })),
+      );
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409]);
+      const loser = (await answers.find((r) => r.status === 409)!.json()) as { error: { code: string } };
+      expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(loser.error.code);
+      await content.waitFor(1, (m) => m.key === draft.id);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(content.messages.filter((m) => m.key === draft.id)).toHaveLength(1);
+    } finally {
+      await content.close();
+    }
+  });
+
   it('strips scripts from a hostile body before any reader sees it', async () => {
     const story = aSubmission({
       headline: 'Hostile markup test <script>alert(1)</script>',

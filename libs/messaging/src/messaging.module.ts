@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { HealthRegistry, Metrics } from '@broadsheet/observability';
-import { MONGO_CONNECTION } from '@broadsheet/persistence';
+import { KeyedSerializer, MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { ConsumerOptions, KafkaEventServer } from './consumer';
@@ -75,8 +75,9 @@ export class MessagingModule {
     if (outbox) {
       providers.push({
         provide: OutboxRelay,
-        inject: [MONGO_CONNECTION, EventProducer],
-        useFactory: (connection: Connection, producer: EventProducer) => new OutboxRelay(connection, producer, outbox),
+        inject: [MONGO_CONNECTION, EventProducer, KeyedSerializer],
+        useFactory: (connection: Connection, producer: EventProducer, writes: KeyedSerializer) =>
+          new OutboxRelay(connection, producer, outbox, writes),
       });
     }
     if (consumer) {

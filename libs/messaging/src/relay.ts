@@ -1,5 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Collection, Connection } from 'mongoose';
+import { KeyedSerializer } from '@broadsheet/persistence';
+import { Collection, Connection, mongo } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { OutboxEntry, OutboxFields } from './outbox';
 import { EventProducer } from './producer';
@@ -33,6 +34,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly connection: Connection,
     private readonly producer: EventProducer,
     private readonly options: RelayOptions,
+    /** The service's per-document write queue: its own writes and the relay's never interleave. */
+    private readonly writes: KeyedSerializer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -71,25 +74,47 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let published = 0;
     for (const name of this.options.collections) {
       const collection = this.connection.collection<OutboxDoc>(name);
-      for (let n = await this.drainOne(collection); n > 0 && !this.stopped; n = await this.drainOne(collection)) {
-        published += n;
+      for (
+        let ids = await this.claimable(collection);
+        ids.length > 0 && !this.stopped;
+        ids = await this.claimable(collection)
+      ) {
+        let claimed = 0;
+        for (const id of ids) claimed += await this.drainDocument(name, collection, id);
+        published += claimed;
+        if (claimed === 0) break;
       }
     }
     return published;
   }
 
-  private async drainOne(collection: Collection<OutboxDoc>): Promise<number> {
-    const now = new Date();
-    const claimed = await collection.findOneAndUpdate(
-      { outboxPending: true, $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] },
-      { $set: { outboxLeaseUntil: new Date(now.getTime() + this.options.leaseMs), outboxLeaseOwner: this.owner } },
-      // FerretDB 1.x refuses a projection on findAndModify, so the whole document comes back.
-      { returnDocument: 'after' },
+  private async claimable(collection: Collection<OutboxDoc>): Promise<string[]> {
+    const docs = await collection
+      .find(this.claimFilter(), { projection: { _id: 1 } })
+      .limit(100)
+      .toArray();
+    return docs.map((d) => d._id);
+  }
+
+  private claimFilter(): mongo.Filter<OutboxDoc> {
+    return { outboxPending: true, $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date() } }] };
+  }
+
+  /** Claims one document, publishes its entries, releases it; each write in turn with the service's own writes. */
+  private async drainDocument(name: string, collection: Collection<OutboxDoc>, id: string): Promise<number> {
+    const key = `${name}/${id}`;
+    const claimed = await this.writes.run(key, () =>
+      collection.findOneAndUpdate(
+        { ...this.claimFilter(), _id: id },
+        { $set: { outboxLeaseUntil: new Date(Date.now() + this.options.leaseMs), outboxLeaseOwner: this.owner } },
+        // FerretDB 1.x refuses a projection on findAndModify, so the whole document comes back.
+        { returnDocument: 'after' },
+      ),
     );
     if (!claimed) return 0;
     const entries: OutboxEntry[] = claimed.outbox ?? [];
     if (entries.length > 0) await this.producer.publish(entries);
-    await this.release(collection, claimed._id, entries);
+    await this.writes.run(key, () => this.release(collection, id, entries));
     return Math.max(entries.length, 1);
   }
 

@@ -12,7 +12,7 @@ import {
   withOutbox,
 } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
-import { MONGO_CONNECTION, MongoModule } from '@broadsheet/persistence';
+import { KeyedSerializer, MONGO_CONNECTION, MongoModule } from '@broadsheet/persistence';
 import { aSubmission, createTopics, testContext, TestContext, TopicReader, waitFor } from '@broadsheet/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -141,7 +141,12 @@ describe('messaging against the real Kafka and Mongo store', () => {
     afterAll(() => content.close());
 
     const relay = (leaseMs = 30_000) =>
-      new OutboxRelay(connection, producer, { collections: ['aggregates'], pollMs: 60_000, leaseMs, enabled: false });
+      new OutboxRelay(
+        connection,
+        producer,
+        { collections: ['aggregates'], pollMs: 60_000, leaseMs, enabled: false },
+        new KeyedSerializer(),
+      );
 
     it('publishes an aggregate’s events in order, keyed by it, and never again after a restart', async () => {
       const key = `wire:${randomUUID()}`;

@@ -5,3 +5,4 @@ export * from './topic-reader';
 export * from '../../../tools/platform/platform';
 export * from './factories';
 export * from '../../../tools/platform/client';
+export * from './content';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticleStatus, DomainEvent } from '@broadsheet/contracts';
 import { toOutboxEntry, withOutbox } from '@broadsheet/messaging';
-import { isDuplicateKey, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
+import { isDuplicateKey, KeyedSerializer, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
 import { Collection, Connection, Model } from 'mongoose';
 import { ARTICLES, ArticleDoc, articleSchema } from './article.schema';
 
@@ -24,7 +24,11 @@ export class ArticlesRepository {
   /** Outbox writes go through the driver: one atomic document write with `$push`. */
   private readonly raw: Collection<ArticleDoc>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    /** Conditional writes per document, one at a time, shared with the outbox relay (see KeyedSerializer). */
+    private readonly writes: KeyedSerializer,
+  ) {
     this.model = connection.model<ArticleDoc>('Article', articleSchema);
     this.raw = connection.collection<ArticleDoc>(ARTICLES);
   }
@@ -56,9 +60,11 @@ export class ArticlesRepository {
    * revision the caller read (optimistic concurrency). False when someone else wrote first.
    */
   async update(id: string, expectedRevision: number, changes: ArticleChanges, events: DomainEvent[]): Promise<boolean> {
-    const result = await this.raw.updateOne(
-      { _id: id, revision: expectedRevision },
-      withOutbox({ $set: { ...changes, revision: expectedRevision + 1 } }, events),
+    const result = await this.writes.run(`${ARTICLES}/${id}`, () =>
+      this.raw.updateOne(
+        { _id: id, revision: expectedRevision },
+        withOutbox({ $set: { ...changes, revision: expectedRevision + 1 } }, events),
+      ),
     );
     return result.matchedCount === 1;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainEvent } from '@broadsheet/contracts';
 import { toOutboxEntry, withOutbox } from '@broadsheet/messaging';
-import { isDuplicateKey, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
+import { isDuplicateKey, KeyedSerializer, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
 import { Collection, Connection, Model } from 'mongoose';
 import { STORIES, StoryDoc, storySchema, SubmissionDoc, submissionSchema } from './submission.schema';
 
@@ -15,7 +15,11 @@ export class SubmissionsRepository {
   private readonly stories: Collection<StoryDoc>;
   private readonly submissions: Collection<SubmissionDoc>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    /** Conditional writes per document, one at a time, shared with the outbox relay (see KeyedSerializer). */
+    private readonly writes: KeyedSerializer,
+  ) {
     // Registering the models creates their indexes; writes go through the driver for atomic outbox pushes.
     connection.model<StoryDoc>('Story', storySchema);
     const submissions: Model<SubmissionDoc> = connection.model<SubmissionDoc>('Submission', submissionSchema);
@@ -45,9 +49,8 @@ export class SubmissionsRepository {
     changes: Pick<StoryDoc, 'revision' | 'contentHash' | 'updatedAt'>,
     event: DomainEvent,
   ): Promise<boolean> {
-    const result = await this.stories.updateOne(
-      { _id: articleKey, revision: expectedRevision },
-      withOutbox({ $set: changes }, [event]),
+    const result = await this.writes.run(`${STORIES}/${articleKey}`, () =>
+      this.stories.updateOne({ _id: articleKey, revision: expectedRevision }, withOutbox({ $set: changes }, [event])),
     );
     return result.matchedCount === 1;
   }
