@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePorts, LocalStack, PrerequisiteError, stackOptionsFromEnv, startStack } from '../stack';
@@ -31,8 +32,7 @@ async function choosePorts(): Promise<Record<ServiceName, number>> {
   return chosen;
 }
 
-async function isFree(port: number): Promise<boolean> {
-  const net = await import('node:net');
+function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer().once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
