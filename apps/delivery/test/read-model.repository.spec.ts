@@ -1,3 +1,4 @@
+import { PageKey } from '@broadsheet/contracts';
 import { openConnection } from '@broadsheet/persistence';
 import { aContent, testContext } from '@broadsheet/testing';
 import { Connection } from 'mongoose';
@@ -44,13 +45,13 @@ describe('delivery read model', () => {
     );
     for (const publishedAt of times) await repo.apply(aContent(1, { category, publishedAt }));
     const seen: string[] = [];
-    let after: { publishedAt: Date; id: string } | undefined;
+    let after: PageKey | undefined;
     for (;;) {
       const page = await repo.listPublished({ category, limit: 2, after });
       seen.push(...page.map((a) => a.id));
       const last = page.at(-1);
       if (page.length < 2 || !last) break;
-      after = { publishedAt: last.publishedAt, id: last.id };
+      after = { at: last.publishedAt, id: last.id };
     }
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);

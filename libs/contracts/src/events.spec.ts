@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { aPublicArticle } from '@broadsheet/testing';
 import { EventCatalog, EventTypes, makeEnvelope, parseEvent, DomainError } from './index';
 
 const published = (data: unknown) =>
@@ -10,23 +11,6 @@ const published = (data: unknown) =>
     correlationId: randomUUID(),
     data,
   });
-
-const anArticle = (over: Record<string, unknown> = {}) => ({
-  id: 'a1',
-  slug: 'budget-approved-a1',
-  status: 'published',
-  headline: 'Budget approved',
-  body: '<p>Text</p>',
-  bylines: ['Mariam Ahmadi'],
-  category: 'politics',
-  categoryLabel: 'Politics',
-  tags: ['budget'],
-  language: 'en',
-  images: [],
-  publishedAt: '2026-11-28T08:00:00.000Z',
-  updatedAt: '2026-11-28T08:00:00.000Z',
-  ...over,
-});
 
 function refusal(raw: unknown): DomainError {
   try {
@@ -40,26 +24,26 @@ function refusal(raw: unknown): DomainError {
 
 describe('event contracts', () => {
   it('accepts a well-formed content event and returns it typed', () => {
-    const event = parseEvent(published({ version: 3, article: anArticle() }));
+    const event = parseEvent(published({ version: 3, article: aPublicArticle({ id: 'a1' }) }));
     expect(event.type).toBe('article.published');
     expect(event.data).toMatchObject({ version: 3, article: { id: 'a1' } });
   });
 
   it('refuses an event whose data breaks its schema, naming the field', () => {
-    const error = refusal(published({ version: 0, article: anArticle({ headline: 42 }) }));
+    const error = refusal(published({ version: 0, article: { ...aPublicArticle(), headline: 42 } }));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.map((d) => d.path).sort()).toEqual(['data.article.headline', 'data.version']);
   });
 
   it('refuses an envelope that is not CloudEvents 1.0', () => {
-    const error = refusal({ ...published({ version: 1, article: anArticle() }), specversion: '0.3' });
+    const error = refusal({ ...published({ version: 1, article: aPublicArticle() }), specversion: '0.3' });
     expect(error.details[0]?.path).toBe('specversion');
   });
 
   it('refuses an unknown event type and a dataschema that does not match the type', () => {
     expect(refusal({ ...published({}), type: 'article.exploded' }).message).toContain('unknown event type');
     expect(
-      refusal({ ...published({ version: 1, article: anArticle() }), dataschema: 'broadsheet/other/v1' }).details[0]
+      refusal({ ...published({ version: 1, article: aPublicArticle() }), dataschema: 'broadsheet/other/v1' }).details[0]
         ?.path,
     ).toBe('dataschema');
   });

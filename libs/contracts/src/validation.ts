@@ -37,3 +37,20 @@ export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string): z.
     ]);
   return result.data;
 }
+
+/** Where a newest-first page ended: the last item's sort time and id (ids break ties). */
+export interface PageKey {
+  at: Date;
+  id: string;
+}
+
+const pageKeySchema = z.object({ at: z.iso.datetime(), id: z.string().min(1) });
+
+export function encodePageKey(key: PageKey): string {
+  return encodeCursor({ at: key.at.toISOString(), id: key.id });
+}
+
+export function decodePageKey(cursor: string): PageKey {
+  const { at, id } = decodeCursor(pageKeySchema, cursor);
+  return { at: new Date(at), id };
+}

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { decodeCursor, DomainError, encodeCursor, ErrorCodes, parseInput } from '@broadsheet/contracts';
+import { decodePageKey, DomainError, encodePageKey, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import type { Request, Response } from 'express';
-import { pageCursorSchema, pageQuerySchema } from './dto';
+import { pageQuerySchema } from './dto';
 import { ReadArticle, ReadModelRepository } from './read-model.repository';
 
 type Summary = Omit<ReadArticle, 'body' | 'status' | 'version'>;
@@ -16,15 +16,14 @@ export class ArticlesController {
   @ApiOperation({ summary: 'Published articles, newest first, by category or tag, cursor paging' })
   async list(@Query() raw: Record<string, unknown>): Promise<{ items: Summary[]; nextCursor: string | null }> {
     const q = parseInput(pageQuerySchema, raw, 'query');
-    const after = q.cursor ? decodeCursor(pageCursorSchema, q.cursor) : undefined;
     const items = await this.readModel.listPublished({
       ...q,
-      after: after && { publishedAt: new Date(after.p), id: after.i },
+      after: q.cursor ? decodePageKey(q.cursor) : undefined,
     });
     const last = items.length === q.limit ? items.at(-1) : undefined;
     return {
       items: items.map(({ body: _b, status: _s, version: _v, ...rest }) => rest),
-      nextCursor: last ? encodeCursor({ p: last.publishedAt.toISOString(), i: last.id }) : null,
+      nextCursor: last ? encodePageKey({ at: last.publishedAt, id: last.id }) : null,
     };
   }
 

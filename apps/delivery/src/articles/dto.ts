@@ -13,5 +13,3 @@ export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z.string().max(500).optional(),
 });
-
-export const pageCursorSchema = z.object({ p: z.iso.datetime(), i: z.string() });

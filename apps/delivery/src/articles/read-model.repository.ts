@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticleContent } from '@broadsheet/contracts';
-import { isDuplicateKey, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
+import { ArticleContent, PageKey } from '@broadsheet/contracts';
+import { afterPageKey, isDuplicateKey, MONGO_CONNECTION, newestFirst, withId } from '@broadsheet/persistence';
 import { Collection, Connection, Model } from 'mongoose';
 import { READ_ARTICLES, ReadArticleDoc, readArticleSchema } from './read-model.schema';
 
@@ -10,7 +10,7 @@ export interface PageQuery {
   category?: string;
   tag?: string;
   limit: number;
-  after?: { publishedAt: Date; id: string };
+  after?: PageKey;
 }
 
 /** The only place delivery touches Mongo. */
@@ -68,15 +68,9 @@ export class ReadModelRepository {
     const filter: Record<string, unknown> = { status: 'published' };
     if (q.category) filter.category = q.category;
     if (q.tag) filter.tags = q.tag;
-    if (q.after) {
-      filter.$or = [
-        { publishedAt: { $lt: q.after.publishedAt } },
-        { publishedAt: q.after.publishedAt, _id: { $lt: q.after.id } },
-      ];
-    }
     const docs = await this.model
-      .find(filter, { body: 0 })
-      .sort({ publishedAt: -1, _id: -1 })
+      .find({ ...filter, ...afterPageKey('publishedAt', q.after) }, { body: 0 })
+      .sort(newestFirst('publishedAt'))
       .limit(q.limit)
       .lean<ReadArticleDoc[]>();
     return docs.map((d) => withId(d));

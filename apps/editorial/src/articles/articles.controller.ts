@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtGuard, RequireRoles } from '@broadsheet/auth';
-import { decodeCursor, DomainError, encodeCursor, ErrorCodes, parseInput } from '@broadsheet/contracts';
+import { decodePageKey, DomainError, encodePageKey, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import { Article } from './articles.repository';
 import { ArticlesService } from './articles.service';
-import { cursorSchema, listQuerySchema, publishBodySchema } from './dto';
+import { listQuerySchema, publishBodySchema } from './dto';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -17,10 +17,9 @@ export class ArticlesController {
   @ApiOperation({ summary: 'The desk list: filter by status and category, newest change first, cursor paging' })
   async list(@Query() raw: Record<string, unknown>): Promise<{ items: Article[]; nextCursor: string | null }> {
     const q = parseInput(listQuerySchema, raw, 'query');
-    const after = q.cursor ? decodeCursor(cursorSchema, q.cursor) : undefined;
-    const items = await this.articles.list({ ...q, after: after && { updatedAt: new Date(after.u), id: after.i } });
+    const items = await this.articles.list({ ...q, after: q.cursor ? decodePageKey(q.cursor) : undefined });
     const last = items.length === q.limit ? items.at(-1) : undefined;
-    return { items, nextCursor: last ? encodeCursor({ u: last.updatedAt.toISOString(), i: last.id }) : null };
+    return { items, nextCursor: last ? encodePageKey({ at: last.updatedAt, id: last.id }) : null };
   }
 
   @Get(':id')

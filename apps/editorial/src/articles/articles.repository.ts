@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticleStatus, DomainEvent } from '@broadsheet/contracts';
+import { ArticleStatus, DomainEvent, PageKey } from '@broadsheet/contracts';
 import { toOutboxEntry, withOutbox } from '@broadsheet/messaging';
-import { isDuplicateKey, KeyedSerializer, MONGO_CONNECTION, withId } from '@broadsheet/persistence';
+import {
+  afterPageKey,
+  isDuplicateKey,
+  KeyedSerializer,
+  MONGO_CONNECTION,
+  newestFirst,
+  withId,
+} from '@broadsheet/persistence';
 import { Collection, Connection, Model } from 'mongoose';
 import { ARTICLES, ArticleDoc, articleSchema } from './article.schema';
 
@@ -13,8 +20,8 @@ export interface ListQuery {
   status?: ArticleStatus;
   category?: string;
   limit: number;
-  /** Continue after this (updatedAt, id). */
-  after?: { updatedAt: Date; id: string };
+  /** Continue after this page key (updatedAt, id). */
+  after?: PageKey;
 }
 
 /** The only place editorial touches Mongo. Writes that change public state carry their events (outbox). */
@@ -73,15 +80,9 @@ export class ArticlesRepository {
     const filter: Record<string, unknown> = {};
     if (query.status) filter.status = query.status;
     if (query.category) filter.category = query.category;
-    if (query.after) {
-      filter.$or = [
-        { updatedAt: { $lt: query.after.updatedAt } },
-        { updatedAt: query.after.updatedAt, _id: { $lt: query.after.id } },
-      ];
-    }
     const docs = await this.model
-      .find(filter, { outbox: 0 })
-      .sort({ updatedAt: -1, _id: -1 })
+      .find({ ...filter, ...afterPageKey('updatedAt', query.after) }, { outbox: 0 })
+      .sort(newestFirst('updatedAt'))
       .limit(query.limit)
       .lean<ArticleDoc[]>();
     return docs.map((d) => withId(d));

@@ -8,8 +8,6 @@ export const listQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-export const cursorSchema = z.object({ u: z.iso.datetime(), i: z.string() });
-
 export const publishBodySchema = z
   .object({
     /** Publish later (ISO-8601). */
