@@ -57,6 +57,23 @@ export const publicArticleSchema = z.object({
 });
 export type PublicArticle = z.infer<typeof publicArticleSchema>;
 
+/** What an article says and where it sits: the fields every service's copy of an article shares. */
+export type ArticleFields = Pick<
+  PublicArticle,
+  | 'status'
+  | 'slug'
+  | 'headline'
+  | 'summary'
+  | 'body'
+  | 'bylines'
+  | 'category'
+  | 'categoryLabel'
+  | 'tags'
+  | 'language'
+  | 'images'
+  | 'sourceUrl'
+>;
+
 /** Data of every content-log event. */
 export const articleContentSchema = z.object({
   /** Per-article counter that only grows; consumers ignore versions they already hold. */

@@ -1,26 +1,14 @@
-import { ArticleStatus, Image } from '@broadsheet/contracts';
+import { ArticleFields } from '@broadsheet/contracts';
 import { Schema } from 'mongoose';
 
 export const READ_ARTICLES = 'articles';
 
 /** The reader-facing copy of an article, rebuilt from the content log alone. */
-export interface ReadArticleDoc {
+export interface ReadArticleDoc extends ArticleFields {
   _id: string;
   version: number;
-  status: ArticleStatus;
-  slug: string;
-  headline: string;
-  summary?: string;
-  body: string;
-  bylines: string[];
-  category: string;
-  categoryLabel: string;
-  tags: string[];
-  language: string;
-  images: Image[];
   publishedAt: Date;
   updatedAt: Date;
-  sourceUrl?: string;
 }
 
 export const readArticleSchema = new Schema<ReadArticleDoc>(

@@ -1,25 +1,13 @@
-import { ArticleStatus, ArticleStatuses, Image } from '@broadsheet/contracts';
+import { ArticleFields, ArticleStatuses } from '@broadsheet/contracts';
 import { addOutbox, OutboxFields } from '@broadsheet/messaging';
 import { Schema } from 'mongoose';
 
-export interface ArticleDoc extends OutboxFields {
+export interface ArticleDoc extends OutboxFields, ArticleFields {
   _id: string;
   /** `source:externalId` for stories that came through ingest. */
   articleKey?: string;
   /** Last ingest revision applied, so a redelivered or older wire version is ignored. */
   ingestRevision?: number;
-  status: ArticleStatus;
-  slug: string;
-  headline: string;
-  summary?: string;
-  body: string;
-  bylines: string[];
-  category: string;
-  categoryLabel: string;
-  tags: string[];
-  language: string;
-  images: Image[];
-  sourceUrl?: string;
   /** Edit counter: `If-Match` compares against it. */
   revision: number;
   /** Content-log counter: grows with every event on articles.content.v1. */
