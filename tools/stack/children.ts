@@ -14,7 +14,7 @@ export interface Child {
   isRunning(): boolean;
   /** Resolves once the process has exited; never rejects. */
   exited: Promise<void>;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+  /** Its stop signal (SIGTERM by default), then SIGKILL after `graceMs`; resolves when the process is gone. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -22,6 +22,8 @@ export interface SpawnOptions {
   logFile: string;
   cwd: string;
   env?: NodeJS.ProcessEnv;
+  /** The signal that asks this program for a quick clean stop (SIGTERM unless it means otherwise). */
+  stopSignal?: NodeJS.Signals;
 }
 
 /** Processes we started that have not exited yet: the only PIDs we ever signal. */
@@ -53,7 +55,7 @@ export async function spawnLogged(name: string, cmd: string, args: string[], opt
     logFile: opts.logFile,
     isRunning,
     exited,
-    stop: (graceMs = 10_000) => stopProcess(proc, exited, isRunning, graceMs),
+    stop: (graceMs = 10_000) => stopProcess(proc, exited, isRunning, graceMs, opts.stopSignal ?? 'SIGTERM'),
   };
 }
 
@@ -71,9 +73,10 @@ async function stopProcess(
   exited: Promise<void>,
   isRunning: () => boolean,
   graceMs: number,
+  signal: NodeJS.Signals,
 ): Promise<void> {
   if (!isRunning()) return;
-  proc.kill('SIGTERM');
+  proc.kill(signal);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
   await Promise.race([exited, timeout]);

@@ -1,5 +1,6 @@
 export { startStack, stackOptionsFromEnv, freePorts } from './stack';
-export type { ExternalDependencies, LocalStack, StackOptions } from './stack';
+export type { Dependency, DependencyName, ExternalDependencies, LocalStack, StackOptions } from './stack';
+export { DOCUMENTDB_VERSION, ensurePostgres, POSTGRES_MAJOR } from './postgres-install';
 export { ensureTopics } from './topics';
 export type { TopicSpec } from './topics';
 export {

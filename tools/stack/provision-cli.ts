@@ -2,6 +2,7 @@
  * `node dist/tools/stack/provision-cli.js`: fills the dependency cache ahead of
  * time (e.g. from `npm start` or a CI warm-up step) and says what it did.
  */
+import { DOCUMENTDB_VERSION, ensurePostgres, POSTGRES_MAJOR } from './postgres-install';
 import {
   cacheRoot,
   ensureFerretDb,
@@ -31,7 +32,7 @@ async function timed(label: string, work: () => Promise<string>): Promise<Outcom
 }
 
 function describe(outcome: Outcome): string {
-  const head = `${outcome.label.padEnd(20)} ${outcome.seconds.toFixed(1).padStart(7)} s  `;
+  const head = `${outcome.label.padEnd(30)} ${outcome.seconds.toFixed(1).padStart(7)} s  `;
   if (outcome.result.status === 'fulfilled') return head + outcome.result.value;
   const err: unknown = outcome.result.reason;
   const detail =
@@ -44,6 +45,7 @@ export async function main(): Promise<number> {
   console.log(`provisioning local dependencies into ${cacheRoot()}`);
   const outcomes = await Promise.all([
     timed(`kafka ${KAFKA_VERSION}`, async () => (await ensureKafka(log)).classpath),
+    timed(`postgres ${POSTGRES_MAJOR}+documentdb ${DOCUMENTDB_VERSION}`, async () => (await ensurePostgres(log)).bin),
     timed(`ferretdb ${FERRETDB_VERSION}`, async () => (await ensureFerretDb(log)).bin),
     timed(`meilisearch ${MEILISEARCH_VERSION}`, async () => (await ensureMeilisearch(log)).bin),
   ]);

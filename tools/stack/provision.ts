@@ -1,7 +1,8 @@
 /**
- * Provisions the three local dependencies (Kafka jars, a FerretDB binary, a
- * Meilisearch binary) into a per-user cache outside the checkout, so a fresh
- * clone (and CI) pays the download/compile cost once per machine.
+ * Provisions the local dependencies (Kafka jars; PostgreSQL with DocumentDB and a
+ * FerretDB 2 binary, together the Mongo store; a Meilisearch binary) into a per-user
+ * cache outside the checkout, so a fresh clone (and CI) pays the download/compile
+ * cost once per machine.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -11,12 +12,12 @@ import path from 'node:path';
 export type Log = (line: string) => void;
 
 export const KAFKA_VERSION = '3.9.1';
-export const FERRETDB_VERSION = '1.24.2';
+export const FERRETDB_VERSION = '2.5.0';
 export const MEILISEARCH_VERSION = '1.21.0';
-const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB/v2';
 
 const MARKER = '.complete';
-const noop: Log = () => undefined;
+export const noop: Log = () => undefined;
 
 /** A tool the stack needs is missing; the message alone tells the user what to do. */
 export class PrerequisiteError extends Error {
@@ -40,6 +41,8 @@ const INSTALL_HINTS: Record<string, string> = {
   java: 'install a JDK 17, e.g. apt-get install openjdk-17-jre-headless',
   mvn: 'install Maven 3.8+, e.g. apt-get install maven',
   go: 'install Go 1.21 or newer (it fetches the 1.24 toolchain FerretDB needs by itself), e.g. from go.dev/dl',
+  bash: 'install bash, e.g. apt-get install bash',
+  git: 'install git, e.g. apt-get install git (needed only when the source mirror is absent)',
 };
 
 interface RunResult {
@@ -92,7 +95,7 @@ export function tail(text: string, lines: number): string {
  * that is renamed into place only when complete, so a crashed or concurrent
  * provisioning never leaves (or sees) a half-filled directory.
  */
-async function installOnce(name: string, fill: (dir: string) => Promise<void>): Promise<string> {
+export async function installOnce(name: string, fill: (dir: string) => Promise<void>): Promise<string> {
   const dir = path.join(cacheRoot(), name);
   if (isComplete(dir)) return dir;
   await fs.mkdir(cacheRoot(), { recursive: true });
@@ -108,7 +111,7 @@ async function installOnce(name: string, fill: (dir: string) => Promise<void>): 
   return dir;
 }
 
-function isComplete(dir: string): boolean {
+export function isComplete(dir: string): boolean {
   return existsSync(path.join(dir, MARKER));
 }
 
@@ -196,7 +199,7 @@ export async function ensureKafka(log: Log = noop): Promise<KafkaInstall> {
 export async function ensureFerretDb(log: Log = noop): Promise<BinaryInstall> {
   const name = `ferretdb-${FERRETDB_VERSION}`;
   if (!isComplete(path.join(cacheRoot(), name))) {
-    log(`${name}: compiling with go (first run only, may take minutes)`);
+    log(`${name}: compiling with go (first run only, about a minute)`);
   }
   const dir = await installOnce(name, buildFerretDb);
   return { bin: path.join(dir, 'ferretdb') };
@@ -204,28 +207,46 @@ export async function ensureFerretDb(log: Log = noop): Promise<BinaryInstall> {
 
 /**
  * Builds FerretDB from its module source rather than with a bare `go install
- * cmd/ferretdb@version`: that binary panics at start because the module zip
- * lacks the generated build/version/version.txt, which FerretDB requires when
- * it is the main module. Building the module itself keeps its own go.sum pins.
+ * cmd/ferretdb@version`: the module zip lacks the generated build/version/version.txt,
+ * without which the binary reports no version. Building the module itself keeps its
+ * own go.sum pins.
  */
 async function buildFerretDb(staging: string): Promise<void> {
-  // CGO off: FerretDB's SQLite driver is pure Go, so no C toolchain is needed.
+  // CGO off: FerretDB's PostgreSQL driver is pure Go, so no C toolchain is needed here.
   const env = { ...process.env, CGO_ENABLED: '0', GOWORK: 'off' };
-  const moduleDir = await downloadGoModule(`${FERRETDB_MODULE}@v${FERRETDB_VERSION}`, staging, env);
+  const module = await downloadGoModule(`${FERRETDB_MODULE}@v${FERRETDB_VERSION}`, staging, env);
   const src = path.join(staging, 'src');
-  await fs.cp(moduleDir, src, { recursive: true });
-  await makeDirsWritable(src); // the module cache is read-only, and we add a file and delete the copy
+  await fs.cp(module.dir, src, { recursive: true });
+  await makeDirsWritable(src); // the module cache is read-only, and we add files and delete the copy
+  await allowNewerGo(path.join(src, 'cmd', 'ferretdb', 'gomaxprocs.go'));
   await fs.writeFile(path.join(src, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}\n`);
+  if (module.commit) await fs.writeFile(path.join(src, 'build', 'version', 'commit.txt'), `${module.commit}\n`);
   const out = path.join(staging, 'ferretdb');
   await run('go', ['build', '-trimpath', '-buildvcs=false', '-o', out, './cmd/ferretdb'], { env, cwd: src });
   await fs.rm(src, { recursive: true, force: true });
 }
 
-async function downloadGoModule(spec: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+/**
+ * gomaxprocs.go is constrained to Go < 1.25 (newer runtimes size GOMAXPROCS to the cgroup
+ * themselves), yet main.go calls it on every version: with Go 1.25+ the build fails with
+ * "undefined: setGOMAXPROCS". Dropping the constraint keeps FerretDB's own behaviour.
+ */
+async function allowNewerGo(file: string): Promise<void> {
+  const text = await fs.readFile(file, 'utf8');
+  await fs.writeFile(file, text.replace(/^\/\/go:build !go1\.25\n/m, ''));
+}
+
+/** A module's source directory and, when the proxy records it, the commit it was cut from. */
+async function downloadGoModule(
+  spec: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ dir: string; commit?: string }> {
   const { stdout } = await run('go', ['mod', 'download', '-json', spec], { env, cwd });
-  const info = JSON.parse(stdout) as { Dir?: unknown };
+  const info = JSON.parse(stdout) as { Dir?: unknown; Origin?: { Hash?: unknown } };
   if (typeof info.Dir !== 'string') throw new Error(`go mod download ${spec} returned no source dir:\n${stdout}`);
-  return info.Dir;
+  const hash = info.Origin?.Hash;
+  return { dir: info.Dir, commit: typeof hash === 'string' ? hash : undefined };
 }
 
 async function makeDirsWritable(dir: string): Promise<void> {

@@ -1,7 +1,7 @@
 /**
- * Starts Kafka (KRaft), FerretDB (SQLite) and Meilisearch as local child
- * processes on free loopback ports, for `npm start`, the tests and the bench.
- * Any dependency whose URL the caller passes is used as is and not started.
+ * Starts Kafka (KRaft), the Mongo store (FerretDB 2 on PostgreSQL with DocumentDB) and
+ * Meilisearch as local child processes on free loopback ports, for `npm start`, the tests and
+ * the bench. Any dependency whose URL the caller passes is used as is and not started.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
@@ -9,9 +9,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
-import { mongo } from 'mongoose';
 import { Child, spawnLogged, waitUntilReady } from './children';
-import { ensureFerretDb, ensureKafka, ensureMeilisearch, Log, PrerequisiteError, run } from './provision';
+import { startMongoStore } from './mongo-store';
+import { ensureKafka, ensureMeilisearch, Log, PrerequisiteError, run } from './provision';
 
 export interface StackOptions {
   /** Where data and logs of the started processes go (created if missing). */
@@ -23,13 +23,26 @@ export interface StackOptions {
   meiliMasterKey?: string;
 }
 
+export type DependencyName = 'kafka' | 'mongo' | 'meilisearch';
+
+/** A dependency this stack started: it can be stopped and started again on the same port and data (outage tests). */
+export interface Dependency {
+  readonly url: string;
+  /** PIDs of its processes while it runs. */
+  pids(): number[];
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
 export interface LocalStack {
   kafkaBrokers: string;
   mongoUrl: string;
   meiliUrl: string;
   meiliMasterKey: string;
-  /** PIDs of the processes this stack started (none for dependencies given by URL). */
-  pids: number[];
+  /** The dependencies this stack started (none for those given by URL). */
+  dependencies: Partial<Record<DependencyName, Dependency>>;
+  /** PIDs of the processes this stack started and that run now. */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -50,10 +63,10 @@ export function stackOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Exter
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
 
-/** Where a dependency answers, and the process behind it when this stack started it. */
+/** Where a dependency answers, and the processes behind it when this stack started it. */
 interface Endpoint {
   url: string;
-  child?: Child;
+  children: Child[];
 }
 
 interface Launch {
@@ -68,39 +81,75 @@ export async function startStack(opts: StackOptions): Promise<LocalStack> {
   await fs.mkdir(dataDir, { recursive: true });
   const meiliMasterKey = opts.meiliUrl ? (opts.meiliMasterKey ?? '') : randomBytes(24).toString('base64url');
   // All ports are reserved together so that no two dependencies are handed the same one.
-  const ports = await freePorts((opts.kafkaBrokers ? 0 : 2) + (opts.mongoUrl ? 0 : 1) + (opts.meiliUrl ? 0 : 1));
+  const ports = await freePorts((opts.kafkaBrokers ? 0 : 2) + (opts.mongoUrl ? 0 : 2) + (opts.meiliUrl ? 0 : 1));
   const launch = (n: number): Launch => ({ dataDir, log, ports: ports.splice(0, n) });
-  const endpoints = [
-    useOrStart(opts.kafkaBrokers, () => startKafka(launch(2))),
-    useOrStart(opts.mongoUrl, () => startFerretDb(launch(1))),
-    useOrStart(opts.meiliUrl, () => startMeilisearch(launch(1), meiliMasterKey)),
-  ] as const;
-  const results = await Promise.allSettled(endpoints);
-  const children = results.flatMap((r) => (r.status === 'fulfilled' && r.value.child ? [r.value.child] : []));
-  const stop = (): Promise<void> => stopAll(children);
+  const kafkaLaunch = opts.kafkaBrokers ? undefined : launch(2);
+  const mongoLaunch = opts.mongoUrl ? undefined : launch(2);
+  const meiliLaunch = opts.meiliUrl ? undefined : launch(1);
+  const starters: Array<[DependencyName, string | undefined, (() => Promise<Endpoint>) | undefined]> = [
+    ['kafka', opts.kafkaBrokers, kafkaLaunch && (() => startKafka(kafkaLaunch))],
+    ['mongo', opts.mongoUrl, mongoLaunch && (() => startMongo(mongoLaunch))],
+    ['meilisearch', opts.meiliUrl, meiliLaunch && (() => startMeilisearch(meiliLaunch, meiliMasterKey))],
+  ];
+  const results = await Promise.allSettled(starters.map(([name, url, start]) => useOrStart(name, url, start)));
+  const started = results.flatMap((r) => (r.status === 'fulfilled' && r.value.dependency ? [r.value.dependency] : []));
+  const stop = async (): Promise<void> => {
+    await Promise.all(started.map((d) => d.stop()));
+  };
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (failures.length > 0) {
     await stop();
     throw combine(failures);
   }
-  const [kafka, mongoDb, meili] = await Promise.all(endpoints); // all fulfilled by now
-  log(`stack ready: kafka ${kafka.url}, mongo ${mongoDb.url}, meilisearch ${meili.url}`);
+  const [kafka, mongoDb, meili] = results.map((r) => (r as PromiseFulfilledResult<Used>).value);
+  log(`stack ready: kafka ${kafka!.url}, mongo ${mongoDb!.url}, meilisearch ${meili!.url}`);
   return {
-    kafkaBrokers: kafka.url,
-    mongoUrl: mongoDb.url,
-    meiliUrl: meili.url,
+    kafkaBrokers: kafka!.url,
+    mongoUrl: mongoDb!.url,
+    meiliUrl: meili!.url,
     meiliMasterKey,
-    pids: children.map((c) => c.pid),
+    dependencies: Object.fromEntries(results.flatMap((r, i) => used(r, starters[i]![0]))),
+    pids: () => started.flatMap((d) => d.pids()),
     stop,
   };
 }
 
-function useOrStart(url: string | undefined, start: () => Promise<Endpoint>): Promise<Endpoint> {
-  return url ? Promise.resolve({ url }) : start();
+interface Used {
+  url: string;
+  dependency?: Dependency;
 }
 
-async function stopAll(children: Child[]): Promise<void> {
-  await Promise.all(children.map((c) => c.stop()));
+function used(result: PromiseSettledResult<Used>, name: DependencyName): Array<[DependencyName, Dependency]> {
+  return result.status === 'fulfilled' && result.value.dependency ? [[name, result.value.dependency]] : [];
+}
+
+async function useOrStart(
+  name: DependencyName,
+  url: string | undefined,
+  start: (() => Promise<Endpoint>) | undefined,
+): Promise<Used> {
+  if (url || !start) return { url: url ?? '' };
+  const dependency = await restartable(name, start);
+  return { url: dependency.url, dependency };
+}
+
+/** Wraps a start function that can run again with the same ports and data directory. */
+async function restartable(name: DependencyName, start: () => Promise<Endpoint>): Promise<Dependency> {
+  let endpoint: Endpoint | undefined = await start();
+  const url = endpoint.url;
+  return {
+    url,
+    pids: () => endpoint?.children.filter((c) => c.isRunning()).map((c) => c.pid) ?? [],
+    async stop() {
+      // In order: a client (FerretDB) before the server it talks to (PostgreSQL).
+      for (const child of endpoint?.children ?? []) await child.stop();
+      endpoint = undefined;
+    },
+    async start() {
+      if (endpoint) throw new Error(`${name} is already running`);
+      endpoint = await start();
+    },
+  };
 }
 
 /** Keeps a lone error as is, and keeps PrerequisiteError when that is all that went wrong. */
@@ -127,9 +176,9 @@ function listenOnAnyPort(): Promise<net.Server> {
   });
 }
 
-/** Children get no MEILI_* / FERRETDB_* variables: both read those as settings. */
+/** Children get no MEILI_* / FERRETDB_* / PG* variables: they read those as settings. */
 function childEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MEILI|FERRETDB)_/.test(k)));
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MEILI_|FERRETDB_|PG)/.test(k)));
 }
 
 function takePort(ports: number[], index: number): number {
@@ -157,7 +206,7 @@ async function startKafka({ dataDir, log, ports }: Launch): Promise<Endpoint> {
     cwd: dir,
   });
   await waitUntilReady(child, KAFKA_READY_MS, () => probeKafka(brokers));
-  return { url: brokers, child };
+  return { url: brokers, children: [child] };
 }
 
 function kafkaProperties(dir: string, brokerPort: number, controllerPort: number): string {
@@ -172,7 +221,8 @@ inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 log.dirs=${path.join(dir, 'data')}
 num.partitions=3
-auto.create.topics.enable=true
+# topics come from the contracts' TopicSpecs, as in production: a topic missing there fails here too
+auto.create.topics.enable=false
 # one broker: internal topics cannot be replicated, and groups should form at once
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=10
@@ -242,44 +292,16 @@ async function probeKafka(brokers: string): Promise<void> {
   }
 }
 
-// ---------------------------------------------------------------- FerretDB
+// ---------------------------------------------------------------- Mongo store
 
-async function startFerretDb({ dataDir, log, ports }: Launch): Promise<Endpoint> {
-  const { bin } = await ensureFerretDb(log);
-  const dir = path.join(dataDir, 'ferretdb');
-  const sqliteDir = path.join(dir, 'sqlite');
-  await fs.mkdir(sqliteDir, { recursive: true });
-  const addr = `127.0.0.1:${takePort(ports, 0)}`;
-  const args = [
-    '--handler=sqlite',
-    `--sqlite-url=${pathToFileURL(sqliteDir).href}/`,
-    `--state-dir=${dir}`,
-    `--listen-addr=${addr}`,
-    '--debug-addr=-',
-    '--telemetry=disable',
-    // WARN dumps every failed command in full, including the driver's endSessions (which
-    // FerretDB lacks) on each connection close; errors are what is worth keeping.
-    '--log-level=error',
-  ];
-  log(`ferretdb: starting on ${addr}`);
-  const child = await spawnLogged('ferretdb', bin, args, {
-    logFile: path.join(dir, 'ferretdb.log'),
-    cwd: dir,
+function startMongo({ dataDir, log, ports }: Launch): Promise<Endpoint> {
+  return startMongoStore({
+    dataDir,
+    log,
+    postgresPort: takePort(ports, 0),
+    ferretPort: takePort(ports, 1),
     env: childEnv(),
   });
-  const url = `mongodb://${addr}/`;
-  await waitUntilReady(child, OTHER_READY_MS, () => probeMongo(url));
-  return { url, child };
-}
-
-async function probeMongo(url: string): Promise<void> {
-  const client = new mongo.MongoClient(url, { serverSelectionTimeoutMS: 1_000, connectTimeoutMS: 1_000 });
-  try {
-    await client.connect();
-    await client.db('admin').command({ ping: 1 });
-  } finally {
-    await client.close();
-  }
 }
 
 // ---------------------------------------------------------------- Meilisearch
@@ -305,7 +327,7 @@ async function startMeilisearch({ dataDir, log, ports }: Launch, masterKey: stri
   });
   const url = `http://${addr}`;
   await waitUntilReady(child, OTHER_READY_MS, () => probeMeilisearch(url));
-  return { url, child };
+  return { url, children: [child] };
 }
 
 async function probeMeilisearch(url: string): Promise<void> {
