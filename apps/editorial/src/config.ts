@@ -1,4 +1,4 @@
-import { baseConfigSchema, booleanFlag } from '@broadsheet/observability';
+import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
 export const editorialConfigSchema = baseConfigSchema.extend({
@@ -7,7 +7,5 @@ export const editorialConfigSchema = baseConfigSchema.extend({
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
-  /** Fault injection for the outbox test: exit hard right after the Mongo write, before any publish. */
-  FAULT_EXIT_AFTER_OUTBOX_WRITE: booleanFlag,
 });
 export type EditorialConfig = z.infer<typeof editorialConfigSchema>;

@@ -18,10 +18,7 @@ export class EditorialModule {
       imports: [
         ObservabilityModule.forRoot(config),
         MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
-        MessagingModule.forService('editorial', config, {
-          outboxCollections: [ARTICLES],
-          outboxEnabled: !config.FAULT_EXIT_AFTER_OUTBOX_WRITE,
-        }),
+        MessagingModule.forService('editorial', config, { outboxCollections: [ARTICLES] }),
       ],
       controllers: [ArticlesController, IngestedConsumer],
       providers: [

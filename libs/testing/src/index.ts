@@ -6,3 +6,4 @@ export * from '../../../tools/platform/platform';
 export * from './factories';
 export * from '../../../tools/platform/client';
 export * from './content';
+export * from './private-stack';

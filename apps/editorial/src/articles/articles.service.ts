@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContentEventType, DomainError, ErrorCodes, EventTypes, IngestedStory, slugify } from '@broadsheet/contracts';
 import { OutboxRelay } from '@broadsheet/messaging';
-import { APP_CONFIG, correlationIdOrNew } from '@broadsheet/observability';
+import { correlationIdOrNew } from '@broadsheet/observability';
 import { randomUUID } from 'node:crypto';
-import type { EditorialConfig } from '../config';
 import { Article, ArticleChanges, ArticlesRepository, ListQuery, NewArticle } from './articles.repository';
 import { contentEvent } from './content-event';
 import { Action, nextStatus } from './workflow';
@@ -25,7 +24,6 @@ export class ArticlesService {
     private readonly repo: ArticlesRepository,
     private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly now: Clock,
-    @Inject(APP_CONFIG) private readonly config: EditorialConfig,
   ) {}
 
   async get(id: string): Promise<Article> {
@@ -75,7 +73,6 @@ export class ArticlesService {
   }
 
   private afterOutboxWrite(): void {
-    if (this.config.FAULT_EXIT_AFTER_OUTBOX_WRITE) process.kill(process.pid, 'SIGKILL');
     this.relay.nudge();
   }
 
