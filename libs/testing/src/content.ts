@@ -1,4 +1,4 @@
-import { ArticleContent, PublicArticle } from '@broadsheet/contracts';
+import { ArticleContent, EventCatalog, EventTypes, makeEnvelope, PublicArticle } from '@broadsheet/contracts';
 import { randomUUID } from 'node:crypto';
 
 /** A public article snapshot; override what the test is about. */
@@ -26,4 +26,18 @@ export function aPublicArticle(overrides: Partial<PublicArticle> = {}): PublicAr
 /** One content-log state of an article at a version. */
 export function aContent(version: number, overrides: Partial<PublicArticle> = {}): ArticleContent {
   return { version, article: aPublicArticle(overrides) };
+}
+
+/** A submission as an internal service sends it over Kafka (`ingest.submissions.v1`). */
+export function submissionMessage(submission: object, correlationId: string = randomUUID()): string {
+  return JSON.stringify(
+    makeEnvelope({
+      type: EventTypes.SubmissionReceived,
+      source: '/wire-bridge',
+      subject: `wire:${(submission as { externalId: string }).externalId}`,
+      dataschema: EventCatalog[EventTypes.SubmissionReceived].dataschema,
+      correlationId,
+      data: { source: 'wire', submission },
+    }),
+  );
 }

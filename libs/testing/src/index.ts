@@ -7,3 +7,4 @@ export * from './factories';
 export * from '../../../tools/platform/client';
 export * from './content';
 export * from './private-stack';
+export * from './outbox-probe';
