@@ -5,3 +5,5 @@ export * from './relay';
 export * from './consumer';
 export * from './messaging.module';
 export * from './connect';
+export * from './failure';
+export * from './dead-letter';

@@ -83,9 +83,9 @@ export class MessagingModule {
     if (consumer) {
       providers.push({
         provide: KafkaEventServer,
-        inject: [Kafka, EventProducer, Metrics],
-        useFactory: (kafka: Kafka, producer: EventProducer, metrics: Metrics) =>
-          new KafkaEventServer(kafka, producer, metrics, { ...consumer, topicPrefix: options.topicPrefix }),
+        inject: [Kafka, EventProducer, Metrics, HealthRegistry],
+        useFactory: (kafka: Kafka, producer: EventProducer, metrics: Metrics, health: HealthRegistry) =>
+          new KafkaEventServer(kafka, producer, metrics, health, { ...consumer, topicPrefix: options.topicPrefix }),
       });
     }
     return {

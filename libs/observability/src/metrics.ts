@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per process, with default Node metrics and the platform's own. */
 @Injectable()
@@ -18,6 +18,12 @@ export class Metrics {
     name: 'kafka_messages_consumed_total',
     help: 'Kafka messages handled, by topic and outcome (ok, retried, dead_lettered)',
     labelNames: ['topic', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly stalledPartitions = new Gauge({
+    name: 'kafka_consumer_stalled_partitions',
+    help: 'Consumed partitions waiting for a dependency to come back (1 while stalled), by group, topic and partition',
+    labelNames: ['group', 'topic', 'partition'] as const,
     registers: [this.registry],
   });
   readonly outboxPublished = new Counter({

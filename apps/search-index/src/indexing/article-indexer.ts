@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ArticleContent, DomainError, ErrorCodes } from '@broadsheet/contracts';
+import { ArticleContent } from '@broadsheet/contracts';
 import {
   articleIndexName,
   articleIndexSettings,
@@ -10,6 +10,7 @@ import {
 } from '@broadsheet/search';
 import { Index, Meilisearch, Task } from 'meilisearch';
 import { latestPerArticle, newerThanHeld } from './latest-versions';
+import { taskFailure } from './meili-task-error';
 
 const wait = { timeout: 60_000, interval: 10 };
 
@@ -54,15 +55,9 @@ export class ArticleIndexer implements OnModuleInit {
   }
 }
 
-/** A failed Meilisearch task is a retryable error: the consumer backs off and tries again, then dead-letters. */
+/** A failed task throws: a rejected document is permanent, anything else retryable (see taskFailure). */
 function check(task: Task, what: string, tolerated: string[] = []): void {
   if (task.status === 'succeeded') return;
-  const code = task.error?.code ?? task.status;
-  if (tolerated.includes(code)) return;
-  throw new DomainError(
-    ErrorCodes.Unavailable,
-    `meilisearch ${what} failed: ${code} ${task.error?.message ?? ''}`.trim(),
-    [],
-    true,
-  );
+  if (tolerated.includes(task.error?.code ?? task.status)) return;
+  throw taskFailure(task, what);
 }

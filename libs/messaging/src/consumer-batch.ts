@@ -1,0 +1,149 @@
+import { parseEventJson } from '@broadsheet/contracts';
+import { Metrics } from '@broadsheet/observability';
+import { EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { ParsedMessage, TopicHandler } from './consumer-handler';
+import { ConsumerStalls } from './consumer-stalls';
+import { ConsumerStopping, retrying, RetryPolicy } from './consumer-retry';
+import { DeadLetterWriter } from './dead-letter';
+import { backoffDelay } from './failure';
+
+export interface BatchRunDeps {
+  metrics: Metrics;
+  stalls: ConsumerStalls;
+  deadLetters: DeadLetterWriter;
+  maxAttempts: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** Commits `offset` (the next one to read) for the batch's partition. */
+  commit(offset: string): Promise<void>;
+}
+
+/**
+ * One fetched batch of one partition. Messages are handled in order; a batch handler gets them all at
+ * once and a permanent failure is isolated by bisection. The offset is committed once, at the end, or
+ * up to what was completed when the consumer stops or loses the partition mid-way.
+ */
+export class BatchRun {
+  private readonly done = new Set<string>();
+  private readonly policy: RetryPolicy;
+
+  constructor(
+    private readonly payload: EachBatchPayload,
+    private readonly handler: TopicHandler,
+    private readonly deps: BatchRunDeps,
+  ) {
+    this.policy = {
+      maxAttempts: deps.maxAttempts,
+      backoffMs: deps.backoffMs,
+      maxBackoffMs: deps.maxBackoffMs,
+      waitOutTransient: true,
+      pause: (ms) => this.pause(ms),
+      assertRunning: () => this.assertRunning(),
+      onTransient: (error) => deps.stalls.stalled(handler.topic, this.partition, error),
+      onRetry: () => deps.metrics.messagesConsumed.inc({ topic: handler.topic, outcome: 'retried' }),
+    };
+  }
+
+  private get partition(): number {
+    return this.payload.batch.partition;
+  }
+
+  async run(): Promise<void> {
+    try {
+      const valid = await this.parseAll(this.payload.batch.messages);
+      if (this.handler.batched) await this.settle(valid);
+      else for (const item of valid) await this.settle([item]);
+    } catch (error) {
+      // Stopping or rebalancing: keep what is done, leave the rest uncommitted for redelivery.
+      await this.commitDone().catch(() => undefined);
+      if (error instanceof ConsumerStopping) return;
+      throw error;
+    } finally {
+      this.deps.stalls.recovered(this.handler.topic, this.partition);
+    }
+    await this.commitDone();
+  }
+
+  /** Messages that are not valid events are permanent failures: straight to the dead-letter topic. */
+  private async parseAll(messages: KafkaMessage[]): Promise<ParsedMessage[]> {
+    const valid: ParsedMessage[] = [];
+    for (const message of messages) {
+      try {
+        valid.push({ message, event: parseEventJson(message.value?.toString() ?? '') });
+      } catch (error) {
+        await this.deadLetter(message, error, 1);
+        this.done.add(message.offset);
+      }
+    }
+    return valid;
+  }
+
+  /** Handles items; when a batch of several fails for good, each half is retried on its own, recursively. */
+  private async settle(items: ParsedMessage[]): Promise<void> {
+    if (items.length === 0) return;
+    this.assertRunning();
+    // A batch that fails is bisected at once: its halves are the next attempts.
+    const result = await retrying(
+      () => this.handler.run(items, this.partition),
+      this.policy,
+      items.length > 1 ? 1 : this.deps.maxAttempts,
+    );
+    this.deps.stalls.recovered(this.handler.topic, this.partition);
+    if (result.ok) {
+      this.deps.metrics.messagesConsumed.inc({ topic: this.handler.topic, outcome: 'ok' }, items.length);
+    } else if (items.length === 1) {
+      await this.deadLetter(items[0]!.message, result.error, result.attempts);
+    } else {
+      const half = Math.ceil(items.length / 2);
+      await this.settle(items.slice(0, half));
+      await this.settle(items.slice(half));
+      return;
+    }
+    for (const { message } of items) this.done.add(message.offset);
+  }
+
+  /** A message is committed only once its dead letter is written: a broker that refuses it stalls the partition. */
+  private async deadLetter(message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        await this.deps.deadLetters.write(this.handler.topic, this.partition, message, error, attempts);
+        return;
+      } catch (sendError) {
+        this.assertRunning();
+        this.deps.stalls.stalled(this.handler.topic, this.partition, sendError);
+        await this.pause(backoffDelay(tries, this.deps.backoffMs, this.deps.maxBackoffMs));
+      }
+    }
+  }
+
+  private assertRunning(): void {
+    if (!this.payload.isRunning() || this.payload.isStale()) throw new ConsumerStopping();
+  }
+
+  /** Sleeps in short slices, heartbeating so the group keeps the partition here, and stops early on shutdown. */
+  private async pause(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    for (let left = ms; left > 0; left = until - Date.now()) {
+      this.assertRunning();
+      await sleep(Math.min(left, 500));
+      await this.payload.heartbeat();
+    }
+    this.assertRunning();
+  }
+
+  /** Commits the longest run of handled (or dead-lettered) messages from the start of the batch. */
+  private async commitDone(): Promise<void> {
+    let last: string | undefined;
+    for (const { offset } of this.payload.batch.messages) {
+      if (!this.done.has(offset)) break;
+      last = offset;
+    }
+    if (last === undefined) return;
+    this.payload.resolveOffset(last);
+    await this.deps.commit((BigInt(last) + 1n).toString());
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

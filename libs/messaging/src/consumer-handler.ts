@@ -1,0 +1,60 @@
+import { DomainEvent } from '@broadsheet/contracts';
+import { withCorrelation } from '@broadsheet/observability';
+import { BaseRpcContext, MessageHandler } from '@nestjs/microservices';
+import { IHeaders, KafkaMessage } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+
+/** Passed as the second handler argument; tells where a message came from. */
+export class KafkaEventContext extends BaseRpcContext<[string, number, string]> {
+  get topic(): string {
+    return this.args[0];
+  }
+  get partition(): number {
+    return this.args[1];
+  }
+  get offset(): string {
+    return this.args[2];
+  }
+}
+
+/** `@EventPattern(topic, { batch: true })`: the handler takes every valid event of a fetched batch at once. */
+export interface BatchExtras {
+  batch?: boolean;
+}
+
+/** A message that passed validation, with the event it carries. */
+export interface ParsedMessage {
+  message: KafkaMessage;
+  event: DomainEvent;
+}
+
+export const headerText = (headers: IHeaders | undefined, name: string): string | undefined => {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+};
+
+/** One topic's @EventPattern handler, called the same way by live consumption and by dead-letter replays. */
+export class TopicHandler {
+  constructor(
+    readonly topic: string,
+    private readonly handler: MessageHandler,
+  ) {}
+
+  get batched(): boolean {
+    return (this.handler.extras as BatchExtras | undefined)?.batch === true;
+  }
+
+  /** Calls the handler with these events (all at once for a batch handler, else exactly one). */
+  async run(items: ParsedMessage[], partition: number): Promise<void> {
+    const first = items[0];
+    if (!first) return;
+    if (!this.batched && items.length > 1) throw new Error('a per-message handler takes one event at a time');
+    const data = this.batched ? items.map((i) => i.event) : first.event;
+    const context = new KafkaEventContext([this.topic, partition, first.message.offset]);
+    await withCorrelation(headerText(first.message.headers, 'correlation-id'), async () => {
+      const result: unknown = await this.handler(data, context);
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    });
+  }
+}
