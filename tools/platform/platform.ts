@@ -36,6 +36,7 @@ export function serviceEnv(name: ServiceName, ctx: PlatformTarget, secrets: Plat
     MONGO_URL: ctx.mongoUrl,
     TOPIC_PREFIX: ctx.prefix,
     CONSUMER_MAX_ATTEMPTS: '3',
+    JWT_SECRET: secrets.jwtSecret,
   };
   const meili = { MEILI_URL: ctx.meiliUrl, MEILI_INDEX_PREFIX: ctx.prefix };
   switch (name) {
@@ -47,7 +48,7 @@ export function serviceEnv(name: ServiceName, ctx: PlatformTarget, secrets: Plat
         OUTBOX_POLL_MS: '200',
       };
     case 'editorial':
-      return { ...common, MONGO_DB: `${ctx.prefix}editorial`, JWT_SECRET: secrets.jwtSecret, OUTBOX_POLL_MS: '200' };
+      return { ...common, MONGO_DB: `${ctx.prefix}editorial`, OUTBOX_POLL_MS: '200' };
     case 'search-index':
       return { ...common, ...meili, MEILI_MASTER_KEY: ctx.meiliMasterKey };
     case 'delivery':

@@ -1,3 +1,4 @@
+import { jwtSecretSchema } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
@@ -9,5 +10,7 @@ export const deliveryConfigSchema = baseConfigSchema.extend({
   MEILI_SEARCH_KEY: z.string().min(16, 'must be at least 16 characters'),
   MEILI_INDEX_PREFIX: z.string().default(''),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
+  JWT_SECRET: jwtSecretSchema,
 });
 export type DeliveryConfig = z.infer<typeof deliveryConfigSchema>;

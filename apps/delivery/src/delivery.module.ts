@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule } from '@broadsheet/messaging';
+import { AuthModule } from '@broadsheet/auth';
+import { DeadLettersController, MessagingModule } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
 import { SearchModule } from '@broadsheet/search';
@@ -18,6 +19,7 @@ export class DeliveryModule {
       imports: [
         ObservabilityModule.forRoot(config),
         MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
+        AuthModule.forRoot(config.JWT_SECRET),
         SearchModule.forRoot({
           url: config.MEILI_URL,
           apiKey: config.MEILI_SEARCH_KEY,
@@ -25,7 +27,7 @@ export class DeliveryModule {
         }),
         MessagingModule.forService('delivery', config),
       ],
-      controllers: [ArticlesController, SearchController, ContentConsumer],
+      controllers: [ArticlesController, SearchController, ContentConsumer, DeadLettersController],
       providers: [ReadModelRepository, SearchService],
     };
   }

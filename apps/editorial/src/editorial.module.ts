@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JWT_SECRET, JwtGuard } from '@broadsheet/auth';
-import { MessagingModule } from '@broadsheet/messaging';
+import { AuthModule } from '@broadsheet/auth';
+import { DeadLettersController, MessagingModule } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
 import { ARTICLES } from './articles/article.schema';
@@ -18,16 +18,11 @@ export class EditorialModule {
       imports: [
         ObservabilityModule.forRoot(config),
         MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
+        AuthModule.forRoot(config.JWT_SECRET),
         MessagingModule.forService('editorial', config, { outboxCollections: [ARTICLES] }),
       ],
-      controllers: [ArticlesController, IngestedConsumer],
-      providers: [
-        ArticlesRepository,
-        ArticlesService,
-        JwtGuard,
-        { provide: JWT_SECRET, useValue: config.JWT_SECRET },
-        { provide: CLOCK, useValue: () => new Date() },
-      ],
+      controllers: [ArticlesController, IngestedConsumer, DeadLettersController],
+      providers: [ArticlesRepository, ArticlesService, { provide: CLOCK, useValue: () => new Date() }],
     };
   }
 }

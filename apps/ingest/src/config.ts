@@ -1,3 +1,4 @@
+import { jwtSecretSchema } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
@@ -31,5 +32,7 @@ export const ingestConfigSchema = baseConfigSchema.extend({
   SOURCE_API_KEYS: apiKeys,
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
+  JWT_SECRET: jwtSecretSchema,
 });
 export type IngestConfig = z.infer<typeof ingestConfigSchema>;

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule } from '@broadsheet/messaging';
+import { AuthModule } from '@broadsheet/auth';
+import { DeadLettersController, MessagingModule } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
 import { IngestConfig } from './config';
@@ -18,9 +19,10 @@ export class IngestModule {
       imports: [
         ObservabilityModule.forRoot(config),
         MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
+        AuthModule.forRoot(config.JWT_SECRET),
         MessagingModule.forService('ingest', config, { outboxCollections: [STORIES, SUBMISSIONS] }),
       ],
-      controllers: [SubmissionsController, SubmissionsConsumer],
+      controllers: [SubmissionsController, SubmissionsConsumer, DeadLettersController],
       providers: [SubmissionsRepository, SubmissionsService, ApiKeyGuard],
     };
   }

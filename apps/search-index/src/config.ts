@@ -1,3 +1,4 @@
+import { jwtSecretSchema } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
@@ -9,5 +10,7 @@ export const searchIndexConfigSchema = baseConfigSchema.extend({
   /** Prepended to index names (test and benchmark isolation). */
   MEILI_INDEX_PREFIX: z.string().default(''),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
+  JWT_SECRET: jwtSecretSchema,
 });
 export type SearchIndexConfig = z.infer<typeof searchIndexConfigSchema>;

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule } from '@broadsheet/messaging';
+import { AuthModule } from '@broadsheet/auth';
+import { DeadLettersController, MessagingModule } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { SearchModule } from '@broadsheet/search';
 import { SearchIndexConfig } from './config';
@@ -13,6 +14,7 @@ export class SearchIndexModule {
       module: SearchIndexModule,
       imports: [
         ObservabilityModule.forRoot(config),
+        AuthModule.forRoot(config.JWT_SECRET),
         SearchModule.forRoot({
           url: config.MEILI_URL,
           apiKey: config.MEILI_MASTER_KEY,
@@ -20,7 +22,7 @@ export class SearchIndexModule {
         }),
         MessagingModule.forService('search-index', config, { partitionsConcurrently: 2 }),
       ],
-      controllers: [ContentConsumer],
+      controllers: [ContentConsumer, DeadLettersController],
       providers: [ArticleIndexer],
     };
   }

@@ -11,6 +11,8 @@ export const Topics = {
   IngestRejected: 'ingest.rejected.v1',
   /** The content log: every published state of every article, keyed by article id. */
   ArticlesContent: 'articles.content.v1',
+  /** Dead letters that were replayed, keyed by `<group>/<dlqTopic>/<partition>/<offset>` (compacted: the latest per key). */
+  DlqReplays: 'dlq.replays.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -36,6 +38,11 @@ export const TopicSpecs: readonly TopicSpec[] = [
   {
     topic: Topics.ArticlesContent,
     numPartitions: 6,
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, forever],
+  },
+  {
+    topic: Topics.DlqReplays,
+    numPartitions: 1,
     configEntries: [{ name: 'cleanup.policy', value: 'compact' }, forever],
   },
   ...[Topics.IngestSubmissions, Topics.ArticlesIngested, Topics.ArticlesContent].map((topic) => ({

@@ -4,6 +4,7 @@ import { KeyedSerializer, MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { ConsumerOptions, KafkaEventServer } from './consumer';
+import { DeadLetters } from './dead-letters.service';
 import { createKafka, KafkaOptions } from './kafka';
 import { EventProducer } from './producer';
 import { OutboxRelay, RelayOptions } from './relay';
@@ -81,12 +82,20 @@ export class MessagingModule {
       });
     }
     if (consumer) {
-      providers.push({
-        provide: KafkaEventServer,
-        inject: [Kafka, EventProducer, Metrics, HealthRegistry],
-        useFactory: (kafka: Kafka, producer: EventProducer, metrics: Metrics, health: HealthRegistry) =>
-          new KafkaEventServer(kafka, producer, metrics, health, { ...consumer, topicPrefix: options.topicPrefix }),
-      });
+      providers.push(
+        {
+          provide: KafkaEventServer,
+          inject: [Kafka, EventProducer, Metrics, HealthRegistry],
+          useFactory: (kafka: Kafka, producer: EventProducer, metrics: Metrics, health: HealthRegistry) =>
+            new KafkaEventServer(kafka, producer, metrics, health, { ...consumer, topicPrefix: options.topicPrefix }),
+        },
+        {
+          provide: DeadLetters,
+          inject: [Kafka, EventProducer, KafkaEventServer],
+          useFactory: (kafka: Kafka, producer: EventProducer, server: KafkaEventServer) =>
+            new DeadLetters(kafka, producer, server),
+        },
+      );
     }
     return {
       module: MessagingModule,

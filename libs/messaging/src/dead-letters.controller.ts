@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '@broadsheet/auth';
+import { JwtGuard, RequireRoles } from '@broadsheet/auth';
+import { parseInput } from '@broadsheet/contracts';
+import { DeadLetter } from './dead-letter';
+import { listDeadLettersSchema, replayDeadLettersSchema, ReplayResult } from './dead-letters.dto';
+import { DeadLetters } from './dead-letters.service';
+
+/** Admin routes over this service's dead letters; every consuming service mounts them (admin-role JWT). */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('v1/admin/dlq')
+@UseGuards(JwtGuard)
+@RequireRoles('admin')
+export class DeadLettersController {
+  constructor(private readonly deadLetters: DeadLetters) {}
+
+  @Get()
+  @ApiOperation({ summary: "This service's dead letters (the most recent `limit`), with the error and replay state" })
+  list(@Query() raw: Record<string, unknown>): Promise<{ items: DeadLetter[]; total: number }> {
+    return this.deadLetters.list(parseInput(listDeadLettersSchema, raw, 'query'));
+  }
+
+  @Post('replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Runs dead letters through the handler again; one already replayed is skipped' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        topic: { type: 'string', description: 'the consumed topic (or its .dlq name)' },
+        offsets: {
+          type: 'array',
+          description: 'dead letters by dlqPartition and dlqOffset, as listed',
+          items: { type: 'object', properties: { partition: { type: 'integer' }, offset: { type: 'string' } } },
+        },
+        all: { type: 'boolean', description: 'every dead letter of the topic (or of all consumed topics)' },
+      },
+    },
+  })
+  replay(@Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<{ results: ReplayResult[] }> {
+    return this.deadLetters.replay(parseInput(replayDeadLettersSchema, body ?? {}, 'body'), req.principal.sub);
+  }
+}
