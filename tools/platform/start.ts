@@ -98,6 +98,7 @@ function printSummary(
     `INGEST_URL=${url('ingest')}`,
     `SEARCH_INDEX_URL=${url('search-index')}`,
     `EDITOR_TOKEN=${token}`,
+    `ADMIN_TOKEN=${editorToken(secrets, ['admin'])}`,
     `SOURCE_API_KEY=${secrets.sourceApiKey}`,
     `KAFKA_BROKERS=${stack.kafkaBrokers}`,
     `MONGO_URL=${stack.mongoUrl}`,
