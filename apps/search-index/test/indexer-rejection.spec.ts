@@ -1,0 +1,22 @@
+import { DomainError, ErrorCodes } from '@broadsheet/contracts';
+import { classifyFailure } from '@broadsheet/messaging';
+import { createMeili } from '@broadsheet/search';
+import { aContent, testContext } from '@broadsheet/testing';
+import { randomUUID } from 'node:crypto';
+import { ArticleIndexer } from '../src/indexing/article-indexer';
+
+/** What the real Meilisearch says about a document it cannot take, as the consumer will see it. */
+describe('article indexer: documents Meilisearch rejects', () => {
+  it('fails the write permanently, so the consumer dead-letters the story instead of waiting', async () => {
+    const ctx = testContext('reject');
+    const indexer = new ArticleIndexer(createMeili(ctx.meiliUrl, ctx.meiliMasterKey), ctx.prefix);
+    await indexer.onModuleInit();
+    // Meilisearch ids allow only letters, digits, '-' and '_'.
+    const error = await indexer.apply([aContent(1, { id: 'not a valid id!' })]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: ErrorCodes.ValidationFailed, retryable: false });
+    expect((error as DomainError).message).toContain('invalid_document_id');
+    expect(classifyFailure(error)).toBe('permanent');
+    expect(await indexer.apply([aContent(1, { id: randomUUID() })])).toBe(1);
+  });
+});
