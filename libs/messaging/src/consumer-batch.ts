@@ -25,6 +25,7 @@ export interface BatchRunDeps {
  */
 export class BatchRun {
   private readonly done = new Set<string>();
+  private stalling = false;
   private readonly policy: RetryPolicy;
 
   constructor(
@@ -39,7 +40,7 @@ export class BatchRun {
       waitOutTransient: true,
       pause: (ms) => this.pause(ms),
       assertRunning: () => this.assertRunning(),
-      onTransient: (error) => deps.stalls.stalled(handler.topic, this.partition, error),
+      onTransient: (error) => this.stalled(error),
       onRetry: () => deps.metrics.messagesConsumed.inc({ topic: handler.topic, outcome: 'retried' }),
     };
   }
@@ -59,7 +60,7 @@ export class BatchRun {
       if (error instanceof ConsumerStopping) return;
       throw error;
     } finally {
-      this.deps.stalls.recovered(this.handler.topic, this.partition);
+      this.recovered();
     }
     await this.commitDone();
   }
@@ -88,7 +89,7 @@ export class BatchRun {
       this.policy,
       items.length > 1 ? 1 : this.deps.maxAttempts,
     );
-    this.deps.stalls.recovered(this.handler.topic, this.partition);
+    this.recovered();
     if (result.ok) {
       this.deps.metrics.messagesConsumed.inc({ topic: this.handler.topic, outcome: 'ok' }, items.length);
     } else if (items.length === 1) {
@@ -107,13 +108,27 @@ export class BatchRun {
     for (let tries = 1; ; tries += 1) {
       try {
         await this.deps.deadLetters.write(this.handler.topic, this.partition, message, error, attempts);
+        if (this.stalling) this.recovered();
         return;
       } catch (sendError) {
         this.assertRunning();
-        this.deps.stalls.stalled(this.handler.topic, this.partition, sendError);
+        await this.stalled(sendError);
         await this.pause(backoffDelay(tries, this.deps.backoffMs, this.deps.maxBackoffMs));
       }
     }
+  }
+
+  private recovered(): void {
+    this.stalling = false;
+    this.deps.stalls.recovered(this.handler.topic, this.partition);
+  }
+
+  /** Entering a stall commits what is done so far: a crash during a long outage does not redo it. */
+  private async stalled(error: unknown): Promise<void> {
+    // Best effort: when the broker is what is down, the commit waits for the end of the batch.
+    if (!this.stalling) await this.commitDone().catch(() => undefined);
+    this.stalling = true;
+    this.deps.stalls.stalled(this.handler.topic, this.partition, error);
   }
 
   private assertRunning(): void {

@@ -19,7 +19,7 @@ export interface RetryPolicy {
   pause(ms: number): Promise<void>;
   /** Throws ConsumerStopping when a failure may be the shutdown itself and must not count. */
   assertRunning(): void;
-  onTransient?(error: unknown): void;
+  onTransient?(error: unknown): Promise<void> | void;
   onRetry?(kind: FailureKind): void;
 }
 
@@ -50,7 +50,7 @@ export async function retrying(
         (kind === 'unknown' && unknown >= unknownAttempts) ||
         (kind === 'transient' && !policy.waitOutTransient && attempts >= policy.maxAttempts);
       if (givesUp) return { ok: false, error, kind, attempts };
-      if (kind === 'transient') policy.onTransient?.(error);
+      if (kind === 'transient') await policy.onTransient?.(error);
       policy.onRetry?.(kind);
       await policy.pause(backoffDelay(attempts, policy.backoffMs, policy.maxBackoffMs));
     }

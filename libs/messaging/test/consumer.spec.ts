@@ -126,9 +126,8 @@ describe('consumer against the real Kafka', () => {
   let deadLetters: DeadLetters;
   let dlq: TopicReader;
 
-  beforeAll(async () => {
-    ctx = testContext('consumer');
-    await createTopics(ctx);
+  /** Starts the service under test: a fresh consumer in the spec's group, with fresh probes. */
+  const start = async (): Promise<void> => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         ObservabilityModule.forRoot({}),
@@ -159,6 +158,12 @@ describe('consumer against the real Kafka', () => {
     contentProbe = app.get(ContentProbe);
     producer = app.get(EventProducer);
     deadLetters = app.get(DeadLetters);
+  };
+
+  beforeAll(async () => {
+    ctx = testContext('consumer');
+    await createTopics(ctx);
+    await start();
     dlq = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${deadLetterTopic(Topics.ArticlesIngested)}`);
   });
 
@@ -310,5 +315,20 @@ describe('consumer against the real Kafka', () => {
       const { items } = await deadLetters.list({ topic: Topics.ArticlesContent });
       expect(items.find((l) => l.key === poison)?.replayedAt).toEqual(expect.any(String));
     });
+  });
+
+  it('leaves the message it waits on uncommitted when it stops, so the next consumer handles it', async () => {
+    ingestedProbe.storeDown = true;
+    const event = ingested('needs the store across a restart');
+    await publish([event]);
+    await waitFor(
+      () => ((ingestedProbe.attempts.get('needs the store across a restart') ?? 0) > 3 ? true : undefined),
+      'a stall',
+    );
+    await app.close();
+    await start();
+    await waitFor(handled('needs the store across a restart'), 'the redelivered message', 60_000);
+    const { items } = await deadLetters.list({ topic: Topics.ArticlesIngested });
+    expect(items.filter((l) => l.key === event.subject)).toEqual([]);
   });
 });
