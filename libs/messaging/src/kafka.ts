@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { ISocketFactory, Kafka, logLevel, LogEntry, Partitioners, Producer, RetryOptions } from 'kafkajs';
+import net from 'node:net';
 
 export interface KafkaOptions {
   clientId: string;
@@ -15,34 +16,87 @@ const levels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+// Retries are bounded on purpose and a failed producer is replaced (see FencedProducer), which is what
+// keeps the idempotent producer's guarantees; kafkajs warns about bounded retries on every producer.
+const expected = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
 /** kafkajs logs through Nest's logger, so they come out as the service's JSON lines. */
-function logCreator(): (entry: LogEntry) => void {
-  const logger = new Logger('kafkajs');
-  return ({ level, log }) => {
-    const { message, ...extra } = log;
-    logger[levels[level] ?? 'log'](`${message} ${JSON.stringify(extra)}`);
+function logCreator(quiet: () => boolean): () => (entry: LogEntry) => void {
+  return () => {
+    const logger = new Logger('kafkajs');
+    return ({ level, log }) => {
+      if (quiet()) return;
+      const { message, ...extra } = log;
+      const method = message === expected ? 'debug' : (levels[level] ?? 'log');
+      logger[method](`${message} ${JSON.stringify(extra)}`);
+    };
   };
 }
 
-export function createKafka(options: KafkaOptions): Kafka {
+/** What a producer's own client changes: its sockets, its retries, and silence once retired. */
+interface ClientTuning {
+  socketFactory?: ISocketFactory;
+  retry?: RetryOptions;
+  quiet?: () => boolean;
+}
+
+export function createKafka(options: KafkaOptions, tuning: ClientTuning = {}): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
     logLevel: logLevel.WARN,
-    logCreator,
-    retry: { initialRetryTime: 200, retries: 8 },
+    logCreator: logCreator(tuning.quiet ?? (() => false)),
+    retry: tuning.retry ?? { initialRetryTime: 200, retries: 8 },
+    socketFactory: tuning.socketFactory,
   });
 }
 
-/** Idempotent, acks=all producer: a retried send never duplicates or reorders within a partition. */
-export function createProducer(kafka: Kafka): Producer {
+/** About 3 s of backoff in all: a send, and a reconnect inside it, end well inside the relay's lease. */
+const boundedRetry: RetryOptions = { initialRetryTime: 100, maxRetryTime: 1_000, retries: 5 };
+
+/** Idempotent, acks=all producer: its own retries never duplicate or reorder within a partition. */
+function createProducer(kafka: Kafka): Producer {
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
-    // An idempotent producer keeps retrying: the outbox keeps the events meanwhile.
-    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: Number.MAX_SAFE_INTEGER },
+    retry: boundedRetry,
   });
+}
+
+/** A producer on a Kafka client of its own whose connections can all be cut at once. */
+export interface FencedProducer {
+  producer: Producer;
+  /**
+   * Destroys every socket and refuses new ones, then disconnects. A send that was given up on cannot
+   * go on retrying behind the caller's back (kafkajs reconnects inside a send), and a replacement gets
+   * a new producer id: kafkajs rewinds its sequence numbers after a failure even when the broker may
+   * have written the batch, so reusing the producer could make the broker drop a later batch as a duplicate.
+   */
+  cut(): Promise<void>;
+}
+
+export function createFencedProducer(options: KafkaOptions): FencedProducer {
+  const sockets = new Set<net.Socket>();
+  let fenced = false;
+  const socketFactory: ISocketFactory = ({ host, port, onConnect }) => {
+    // No TLS: the platform's brokers are reached in plaintext (KafkaOptions has no ssl settings).
+    const socket = fenced ? new net.Socket() : net.connect({ host, port }, onConnect);
+    if (fenced) process.nextTick(() => socket.destroy(new Error('producer retired')));
+    socket.setKeepAlive(true, 60_000);
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    return socket;
+  };
+  const producer = createProducer(createKafka(options, { socketFactory, retry: boundedRetry, quiet: () => fenced }));
+  return {
+    producer,
+    async cut() {
+      fenced = true;
+      for (const socket of sockets) socket.destroy();
+      await producer.disconnect().catch(() => undefined);
+    },
+  };
 }
 
 export function prefixed(prefix: string, topic: string): string {

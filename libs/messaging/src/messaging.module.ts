@@ -69,7 +69,7 @@ export class MessagingModule {
         provide: EventProducer,
         inject: [Kafka, HealthRegistry, Metrics],
         useFactory: (kafka: Kafka, health: HealthRegistry, metrics: Metrics) =>
-          new EventProducer(kafka, options.topicPrefix, health, metrics),
+          new EventProducer(kafka, options, health, metrics),
       },
     ];
     const { outbox, consumer } = options;
