@@ -1,11 +1,12 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { HealthRegistry, Metrics } from '@broadsheet/observability';
-import { KeyedSerializer, MONGO_CONNECTION } from '@broadsheet/persistence';
+import { MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { ConsumerOptions, KafkaEventServer } from './consumer';
 import { DeadLetters } from './dead-letters.service';
 import { createKafka, KafkaOptions } from './kafka';
+import { OutboxStore } from './outbox-store';
 import { EventProducer } from './producer';
 import { OutboxRelay, RelayOptions } from './relay';
 
@@ -74,12 +75,15 @@ export class MessagingModule {
     ];
     const { outbox, consumer } = options;
     if (outbox) {
-      providers.push({
-        provide: OutboxRelay,
-        inject: [MONGO_CONNECTION, EventProducer, KeyedSerializer],
-        useFactory: (connection: Connection, producer: EventProducer, writes: KeyedSerializer) =>
-          new OutboxRelay(connection, producer, outbox, writes),
-      });
+      providers.push(
+        {
+          provide: OutboxRelay,
+          inject: [MONGO_CONNECTION, EventProducer],
+          useFactory: (connection: Connection, producer: EventProducer) =>
+            new OutboxRelay(connection, producer, outbox),
+        },
+        OutboxStore,
+      );
     }
     if (consumer) {
       providers.push(

@@ -24,8 +24,8 @@ export interface OutboxFields {
   outboxPending: boolean;
   /** Until when a relay holds the document; another relay waits it out. */
   outboxLeaseUntil?: Date | null;
-  /** Which relay holds the lease. */
-  outboxLeaseOwner?: string;
+  /** Which claim of which relay holds the lease: only that claim may remove entries or release it. */
+  outboxLeaseOwner?: string | null;
 }
 
 /** W3C traceparent for a new span: lets a request be followed across services. */
@@ -66,12 +66,16 @@ type Update = { $set?: Record<string, unknown>; $push?: Record<string, unknown> 
 
 /** Adds events to an aggregate's update so they land in the same document write as the state they record. */
 export function withOutbox<U extends Update>(update: U, events: DomainEvent[]): U {
+  if (events.length === 0) return update;
   return {
     ...update,
     $set: { ...update.$set, outboxPending: true },
     $push: { ...update.$push, outbox: { $each: events.map(toOutboxEntry) } },
   };
 }
+
+/** A projection that leaves the outbox and its lease out of a read: they are the relay's business. */
+export const withoutOutbox = { outbox: 0, outboxPending: 0, outboxLeaseUntil: 0, outboxLeaseOwner: 0 } as const;
 
 /** Declares an aggregate schema's outbox fields and the index the relay polls by. */
 export function addOutbox(schema: Schema): void {

@@ -1,30 +1,59 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { KeyedSerializer } from '@broadsheet/persistence';
-import { Collection, Connection, mongo } from 'mongoose';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Connection, mongo } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { OutboxEntry, OutboxFields } from './outbox';
-import { EventProducer } from './producer';
+import type { OutboxPublisher } from './producer';
 
 export interface RelayOptions {
   /** Collections whose documents carry an outbox. */
   collections: string[];
   /** How often to look for work when nobody nudged. */
   pollMs: number;
-  /** How long a claimed document stays with one relay if that relay dies mid-publish. */
+  /**
+   * How long a claimed document stays with one relay. A relay publishes within the first third of it
+   * (the producer is bounded by what is left), so no other relay can take over while a send may still land.
+   */
   leaseMs: number;
+  /** Most documents claimed per collection at once; all their entries go out in one Kafka request. */
+  claimLimit?: number;
+  /** Most bytes of events per Kafka request: a broker refuses a batch over `message.max.bytes` (1 MB). */
+  maxBatchBytes?: number;
+  /** How long shutdown waits for a publish in progress; what was not sent stays in the outbox. */
+  shutdownGraceMs?: number;
   /** Off only in fault-injection runs that must leave the outbox unpublished. */
   enabled: boolean;
 }
 
 type OutboxDoc = OutboxFields & { _id: string };
 
+/** A document this relay holds under a lease, with the entries it had when claimed. */
+interface Claimed {
+  collection: mongo.Collection<OutboxDoc>;
+  id: string;
+  entries: OutboxEntry[];
+}
+
+interface Round {
+  claimed: number;
+  published: number;
+  failed: boolean;
+}
+
+const lease = { outboxLeaseUntil: '', outboxLeaseOwner: '' } as const;
+
 /**
- * Publishes outbox entries to Kafka and removes them once acknowledged. Several replicas may run:
- * each claims a document with a lease before publishing, so entries go out in order, at least once.
+ * Publishes outbox entries to Kafka and removes them once acknowledged. Several replicas may run: each
+ * round claims up to `claimLimit` documents with a lease (one atomic conditional write per document),
+ * publishes all their entries in one batch, in order, and releases them. Only the claim that holds a
+ * document's lease removes its entries or releases it, so a relay that failed or ran out of lease
+ * touches nothing another relay took over.
  */
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly owner = randomUUID();
+  private claims = 0;
+  /** After a failed send, one document at a time until a send succeeds: one bad entry holds up no batch. */
+  private cautious = false;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
@@ -32,10 +61,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly connection: Connection,
-    private readonly producer: EventProducer,
+    private readonly producer: OutboxPublisher,
     private readonly options: RelayOptions,
-    /** The service's per-document write queue: its own writes and the relay's never interleave. */
-    private readonly writes: KeyedSerializer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,10 +71,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.nudge();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Runs before the producer and the Mongo connection close, and never longer than the grace period. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await settledWithin(this.running, this.options.shutdownGraceMs ?? 5_000);
   }
 
   /** Asks for a drain now (called right after a write), coalescing with one in progress. */
@@ -69,64 +97,141 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       });
   }
 
-  /** Drains every collection until nothing is left to claim. Exposed for tests. */
+  /** Publishes rounds until nothing is left to claim or a send fails; returns the entries published. */
   async drainAll(): Promise<number> {
     let published = 0;
-    for (const name of this.options.collections) {
-      const collection = this.connection.collection<OutboxDoc>(name);
-      for (
-        let ids = await this.claimable(collection);
-        ids.length > 0 && !this.stopped;
-        ids = await this.claimable(collection)
-      ) {
-        let claimed = 0;
-        for (const id of ids) claimed += await this.drainDocument(name, collection, id);
-        published += claimed;
-        if (claimed === 0) break;
-      }
+    while (!this.stopped) {
+      const round = await this.round();
+      published += round.published;
+      if (round.claimed === 0 || round.failed) break;
     }
     return published;
   }
 
-  private async claimable(collection: Collection<OutboxDoc>): Promise<string[]> {
-    const docs = await collection
-      .find(this.claimFilter(), { projection: { _id: 1 } })
-      .limit(100)
+  private async round(): Promise<Round> {
+    const claimedAt = Date.now();
+    const token = `${this.owner}/${++this.claims}`;
+    const collections = this.options.collections.map((name) => this.connection.collection<OutboxDoc>(name));
+    const docs = (await Promise.all(collections.map((c) => this.claim(c, token, claimedAt)))).flat();
+    if (docs.length === 0) return { claimed: 0, published: 0, failed: false };
+    const { sent, failed } = await this.publish(docs, claimedAt + this.options.leaseMs / 3);
+    this.cautious = failed;
+    await this.release(docs, token, sent);
+    return { claimed: docs.length, published: sent.size, failed };
+  }
+
+  /** Leases up to `claimLimit` free documents to this round; each is one conditional single-document write. */
+  private async claim(collection: mongo.Collection<OutboxDoc>, token: string, at: number): Promise<Claimed[]> {
+    const free: mongo.Filter<OutboxDoc> = {
+      outboxPending: true,
+      $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date(at) } }],
+    };
+    const limit = this.cautious ? 1 : (this.options.claimLimit ?? 100);
+    const candidates = await collection
+      .find(free, { projection: { _id: 1 } })
+      .limit(limit)
       .toArray();
-    return docs.map((d) => d._id);
-  }
-
-  private claimFilter(): mongo.Filter<OutboxDoc> {
-    return { outboxPending: true, $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date() } }] };
-  }
-
-  /** Claims one document, publishes its entries, releases it; each write in turn with the service's own writes. */
-  private async drainDocument(name: string, collection: Collection<OutboxDoc>, id: string): Promise<number> {
-    const key = `${name}/${id}`;
-    const claimed = await this.writes.run(key, () =>
-      collection.findOneAndUpdate(
-        { ...this.claimFilter(), _id: id },
-        { $set: { outboxLeaseUntil: new Date(Date.now() + this.options.leaseMs), outboxLeaseOwner: this.owner } },
-        // FerretDB 1.x refuses a projection on findAndModify, so the whole document comes back.
-        { returnDocument: 'after' },
-      ),
+    if (candidates.length === 0) return [];
+    const until = new Date(at + this.options.leaseMs);
+    await collection.bulkWrite(
+      candidates.map(({ _id }) => ({
+        updateOne: { filter: { ...free, _id }, update: { $set: { outboxLeaseUntil: until, outboxLeaseOwner: token } } },
+      })),
+      { ordered: false },
     );
-    if (!claimed) return 0;
-    const entries: OutboxEntry[] = claimed.outbox ?? [];
-    if (entries.length > 0) await this.producer.publish(entries);
-    await this.writes.run(key, () => this.release(collection, id, entries));
-    return Math.max(entries.length, 1);
+    const ids = candidates.map((c) => c._id);
+    const won = await collection
+      .find({ _id: { $in: ids }, outboxLeaseOwner: token }, { projection: { outbox: 1 } })
+      .toArray();
+    return won.map((doc) => ({ collection, id: doc._id, entries: doc.outbox ?? [] }));
   }
 
-  private async release(collection: Collection<OutboxDoc>, id: string, entries: OutboxEntry[]): Promise<void> {
-    // $pullAll removes the exact entries we published (FerretDB 1.x has no $pull by sub-field condition).
-    const pulled = await collection.updateOne(
-      { _id: id, outboxLeaseOwner: this.owner },
-      { $pullAll: { outbox: entries }, $set: { outboxLeaseUntil: null } },
-    );
-    // Lease lost (another relay took over after expiry) or entries not removable: stop rather than republish in a loop.
-    if (entries.length > 0 && pulled.modifiedCount === 0) throw new Error(`outbox of ${id} was not released`);
-    // Entries pushed while we published keep the document pending; only an empty outbox clears the flag.
-    await collection.updateOne({ _id: id, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
+  /** Sends the claimed entries in as few requests as the size limit allows, each bounded by the deadline. */
+  private async publish(docs: Claimed[], deadline: number): Promise<{ sent: Set<string>; failed: boolean }> {
+    const sent = new Set<string>();
+    for (const batch of batches(docs, this.options.maxBatchBytes ?? 800_000)) {
+      const left = deadline - Date.now();
+      try {
+        if (left <= 0) throw new Error('the lease budget for sending ran out');
+        await this.producer.publish(batch, left);
+      } catch (error) {
+        this.logger.warn(`outbox publish failed, ${sent.size} of the round's entries sent: ${String(error)}`);
+        return { sent, failed: true };
+      }
+      for (const entry of batch) sent.add(entry.id);
+    }
+    return { sent, failed: false };
   }
+
+  /**
+   * Removes what was sent and gives up the lease, only where this round still holds it. A fully sent
+   * document whose outbox did not grow meanwhile is cleared in one write; otherwise the sent entries are
+   * pulled by id and the rest stay pending. After a failure the lease is kept for one more send budget,
+   * so any relay retries soon and none while a fenced send might still be landing.
+   */
+  private async release(docs: Claimed[], token: string, sent: Set<string>): Promise<void> {
+    const retryAt = new Date(Date.now() + this.options.leaseMs / 3);
+    const byCollection = new Map<mongo.Collection<OutboxDoc>, mongo.AnyBulkWriteOperation<OutboxDoc>[]>();
+    for (const doc of docs) {
+      const ops = byCollection.get(doc.collection) ?? [];
+      ops.push(...releaseOps(doc, token, sent, retryAt));
+      byCollection.set(doc.collection, ops);
+    }
+    const results = await Promise.all(
+      [...byCollection].map(([collection, ops]) => collection.bulkWrite(ops, { ordered: true })),
+    );
+    const held = results.reduce((n, r) => n + r.matchedCount, 0);
+    if (held < docs.length) {
+      this.logger.warn(`${docs.length - held} outbox lease(s) expired before release; another relay took over`);
+    }
+  }
+}
+
+function releaseOps(
+  doc: Claimed,
+  token: string,
+  sent: Set<string>,
+  retryAt: Date,
+): mongo.AnyBulkWriteOperation<OutboxDoc>[] {
+  const ids = doc.entries.filter((e) => sent.has(e.id)).map((e) => e.id);
+  const pull = { $pull: { outbox: { id: { $in: ids } } } } as mongo.UpdateFilter<OutboxDoc>;
+  const owned = { _id: doc.id, outboxLeaseOwner: token };
+  if (ids.length < doc.entries.length) {
+    return [{ updateOne: { filter: owned, update: { ...pull, $set: { outboxLeaseUntil: retryAt } } } }];
+  }
+  return [
+    {
+      updateOne: {
+        filter: { ...owned, outbox: { $size: doc.entries.length } },
+        update: { $set: { outbox: [], outboxPending: false }, $unset: lease },
+      },
+    },
+    // Only runs when the first did not match (it releases the lease): entries arrived while we published.
+    { updateOne: { filter: owned, update: { ...pull, $unset: lease } } },
+  ];
+}
+
+/** Cuts the documents' entries, in order, into batches of at most `maxBytes` (an oversized entry goes alone). */
+function* batches(docs: Claimed[], maxBytes: number): Generator<OutboxEntry[]> {
+  let batch: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const entry of docs.flatMap((d) => d.entries)) {
+    const size = Buffer.byteLength(entry.value) + Buffer.byteLength(JSON.stringify(entry.headers)) + entry.key.length;
+    if (batch.length > 0 && bytes + size > maxBytes) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(entry);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Waits for `work` to settle, but no longer than `ms`. */
+async function settledWithin(work: Promise<unknown> | undefined, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work?.catch(() => undefined), late]);
+  clearTimeout(timer);
 }

@@ -1,9 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DomainEvent, EventCatalog, EventTypes, makeEnvelope, Topics } from '@broadsheet/contracts';
-import { EventProducer, MessagingModule, OutboxRelay, toOutboxEntry, withOutbox } from '@broadsheet/messaging';
+import {
+  EventProducer,
+  MessagingModule,
+  OutboxDocument,
+  OutboxRelay,
+  OutboxStore,
+  withOutbox,
+} from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
-import { KeyedSerializer, MONGO_CONNECTION, MongoModule } from '@broadsheet/persistence';
+import { MONGO_CONNECTION, MongoModule } from '@broadsheet/persistence';
 import { aSubmission, createTopics, testContext, TestContext, TopicReader } from '@broadsheet/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -71,22 +78,15 @@ describe('messaging against the real Kafka and Mongo store', () => {
     afterAll(() => content.close());
 
     const relay = (leaseMs = 30_000) =>
-      new OutboxRelay(
-        connection,
-        producer,
-        { collections: ['aggregates'], pollMs: 60_000, leaseMs, enabled: false },
-        new KeyedSerializer(),
-      );
+      new OutboxRelay(connection, producer, { collections: ['aggregates'], pollMs: 60_000, leaseMs, enabled: false });
 
     it('publishes an aggregate’s events in order, keyed by it, and never again after a restart', async () => {
       const key = `wire:${randomUUID()}`;
       const events = [ingested('first', key), ingested('second', key), ingested('third', key)];
-      await connection
-        .collection('aggregates')
-        .insertOne({ _id: key as never, outbox: events.slice(0, 2).map(toOutboxEntry), outboxPending: true });
-      await connection
-        .collection('aggregates')
-        .updateOne({ _id: key as never }, withOutbox({ $set: { state: 'changed' } }, [events[2]!]));
+      const aggregates = connection.collection<OutboxDocument & { state?: string }>('aggregates');
+      const store = app.get(OutboxStore);
+      await store.insert(aggregates, { _id: key }, events.slice(0, 2));
+      await store.update(aggregates, { _id: key }, { $set: { state: 'changed' } }, [events[2]!]);
 
       expect(await relay().drainAll()).toBe(3);
       const got = await content.waitFor(3, (m) => m.key === key);

@@ -1,4 +1,3 @@
 export * from './mongo.module';
 export * from './plain';
-export * from './keyed-serializer';
 export * from './keyset';

@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HealthRegistry } from '@broadsheet/observability';
 import mongoose, { Connection } from 'mongoose';
-import { KeyedSerializer } from './keyed-serializer';
 
 /** Injection token of the service's mongoose connection. */
 export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
@@ -45,10 +44,8 @@ export class MongoModule {
           useFactory: (): Promise<Connection> => openConnection(options),
         },
         MongoLifecycle,
-        // One write queue per service, shared by its repositories and its outbox relay.
-        { provide: KeyedSerializer, useValue: new KeyedSerializer() },
       ],
-      exports: [MONGO_CONNECTION, KeyedSerializer],
+      exports: [MONGO_CONNECTION],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContentEventType, DomainError, ErrorCodes, EventTypes, IngestedStory, slugify } from '@broadsheet/contracts';
-import { OutboxRelay } from '@broadsheet/messaging';
 import { correlationIdOrNew } from '@broadsheet/observability';
 import { randomUUID } from 'node:crypto';
-import { Article, ArticleChanges, ArticlesRepository, ListQuery, NewArticle } from './articles.repository';
+import { Article, ArticleChanges } from './article';
+import { ArticlesRepository, ListQuery } from './articles.repository';
 import { contentEvent } from './content-event';
 import { Action, nextStatus } from './workflow';
 
@@ -22,7 +22,6 @@ const eventOfAction: Record<Action, ContentEventType | null> = {
 export class ArticlesService {
   constructor(
     private readonly repo: ArticlesRepository,
-    private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
@@ -50,7 +49,8 @@ export class ArticlesService {
       const { createdBy: _unused, ...content } = fromStory(story);
       Object.assign(changes, content);
     }
-    await this.repo.update(existing.id, existing.revision, changes, []);
+    // Someone wrote meanwhile (an editor's action, another replica): read again and decide again.
+    if (!(await this.repo.update(existing.id, existing.revision, changes, []))) return this.receiveIngested(story);
   }
 
   /** Moves an article through the workflow; a public change goes to the content log with a new version. */
@@ -62,29 +62,22 @@ export class ArticlesService {
     const version = type ? article.version + 1 : article.version;
     const changes: ArticleChanges = { status, version, updatedAt: at };
     if (status === 'published' && !article.publishedAt) changes.publishedAt = at;
-    // The repository bumps the revision with the write; `next` is the article as stored.
-    const next: Article = { ...article, ...changes, revision: article.revision + 1 };
-    const events = type ? [contentEvent(type, next, version, correlationIdOrNew(), at)] : [];
-    if (!(await this.repo.update(id, article.revision, changes, events))) {
-      throw new DomainError(ErrorCodes.Conflict, 'the article changed meanwhile; reload and retry');
-    }
-    this.afterOutboxWrite();
-    return next;
-  }
-
-  private afterOutboxWrite(): void {
-    this.relay.nudge();
+    const events = type ? [contentEvent(type, { ...article, ...changes }, version, correlationIdOrNew(), at)] : [];
+    // Of concurrent actions on one article, in this process or another, the store lets exactly one write.
+    const written = await this.repo.update(id, article.revision, changes, events);
+    if (!written) throw new DomainError(ErrorCodes.Conflict, 'the article changed meanwhile; reload and retry');
+    return written;
   }
 
   private draft(
     id: string,
-    fields: Omit<NewArticle, '_id' | 'slug' | 'status' | 'revision' | 'version' | 'createdAt' | 'updatedAt'>,
-  ): NewArticle {
+    fields: Omit<Article, 'id' | 'slug' | 'status' | 'revision' | 'version' | 'createdAt' | 'updatedAt'>,
+  ): Article {
     const at = this.now();
     const slug = `${slugify(fields.headline, 70) || 'article'}-${id.slice(0, 8)}`;
     return {
       ...fields,
-      _id: id,
+      id,
       slug,
       status: 'draft',
       revision: 1,

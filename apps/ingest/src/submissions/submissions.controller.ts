@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCodes, submissionSchema } from '@broadsheet/contracts';
 import { z } from 'zod';
 import { ApiKeyGuard, SourceRequest } from './api-key.guard';
-import { SubmissionRecord } from './submissions.repository';
+import { submissionReplySchema, SubmissionReply, toSubmissionReply } from './submission.reply';
 import { SubmissionResult, SubmissionsService } from './submissions.service';
 
 @ApiTags('submissions')
@@ -30,7 +30,8 @@ export class SubmissionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Status of one submission and, when rejected, the reasons' })
-  get(@Param('id') id: string): Promise<SubmissionRecord> {
-    return this.submissions.find(id);
+  @ApiOkResponse({ schema: z.toJSONSchema(submissionReplySchema) as object })
+  async get(@Param('id') id: string): Promise<SubmissionReply> {
+    return toSubmissionReply(await this.submissions.find(id));
   }
 }

@@ -11,12 +11,12 @@ import {
   submissionSchema,
   zodDetails,
 } from '@broadsheet/contracts';
-import { OutboxRelay } from '@broadsheet/messaging';
 import { correlationIdOrNew } from '@broadsheet/observability';
 import { randomUUID } from 'node:crypto';
 import { normalize } from './normalize';
 import { SubmissionStatus } from './submission.schema';
-import { SubmissionRecord, SubmissionsRepository } from './submissions.repository';
+import { SubmissionRecord } from './submission.mapper';
+import { SubmissionsRepository } from './submissions.repository';
 
 export interface SubmissionResult {
   /** Ingest's id for this attempt. */
@@ -31,10 +31,7 @@ type Channel = 'http' | 'kafka';
 /** Validate, sanitize, normalize and dedupe a story, then hand it to editorial through the outbox. */
 @Injectable()
 export class SubmissionsService {
-  constructor(
-    private readonly repo: SubmissionsRepository,
-    private readonly relay: OutboxRelay,
-  ) {}
+  constructor(private readonly repo: SubmissionsRepository) {}
 
   /** Over HTTP an invalid story is a 400; from Kafka it is recorded and announced on ingest.rejected.v1. */
   async submit(source: string, raw: unknown, channel: Channel): Promise<SubmissionResult | null> {
@@ -49,7 +46,7 @@ export class SubmissionsService {
     const status = await this.store(draft);
     const id = randomUUID();
     await this.repo.recordSubmission({
-      _id: id,
+      id,
       source,
       channel,
       status: status.status,
@@ -59,7 +56,6 @@ export class SubmissionsService {
       reasons: [],
       receivedAt: new Date(),
     });
-    this.relay.nudge();
     return { id, status: status.status, articleKey: draft.articleKey };
   }
 
@@ -86,7 +82,7 @@ export class SubmissionsService {
           )
         : await this.repo.insertStory(
             {
-              _id: story.articleKey,
+              articleKey: story.articleKey,
               source: story.source,
               externalId: story.externalId,
               revision: 1,
@@ -116,10 +112,9 @@ export class SubmissionsService {
       data: { submissionId: id, source, externalId, reasons },
     }) as DomainEvent;
     await this.repo.recordSubmission(
-      { _id: id, source, channel: 'kafka', status: 'rejected', externalId, reasons, receivedAt: new Date() },
+      { id, source, channel: 'kafka', status: 'rejected', externalId, reasons, receivedAt: new Date() },
       [event],
     );
-    this.relay.nudge();
   }
 }
 

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { SubmissionRecord } from './submission.mapper';
+
+/** What `GET /v1/submissions/:id` answers: the attempt's outcome, never storage fields (outbox, leases). */
+export const submissionReplySchema = z.object({
+  id: z.string().describe("Ingest's id for this attempt."),
+  source: z.string().describe('The registered source that sent it.'),
+  channel: z.enum(['http', 'kafka']).describe('How it arrived.'),
+  status: z.enum(['accepted', 'duplicate', 'updated', 'rejected']).describe('What came of it.'),
+  articleKey: z.string().optional().describe("`source:externalId`: the story's identity across versions."),
+  externalId: z.string().optional().describe("The source's own id of the story."),
+  revision: z.number().int().optional().describe('Which version of the story this attempt made or matched.'),
+  reasons: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .describe('Why it was rejected: the field at fault and what is wrong with it.'),
+  receivedAt: z.iso.datetime().describe('When ingest received it (ISO-8601).'),
+});
+export type SubmissionReply = z.infer<typeof submissionReplySchema>;
+
+export function toSubmissionReply(record: SubmissionRecord): SubmissionReply {
+  return {
+    id: record.id,
+    source: record.source,
+    channel: record.channel,
+    status: record.status,
+    articleKey: record.articleKey,
+    externalId: record.externalId,
+    revision: record.revision,
+    reasons: record.reasons.map(({ path, message }) => ({ path, message })),
+    receivedAt: record.receivedAt.toISOString(),
+  };
+}

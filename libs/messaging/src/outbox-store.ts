@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DomainEvent } from '@broadsheet/contracts';
+import { isDuplicateKey } from '@broadsheet/persistence';
+import { mongo } from 'mongoose';
+import { OutboxFields, toOutboxEntry, withOutbox, withoutOutbox } from './outbox';
+import { OutboxRelay } from './relay';
+
+/** A document that carries an outbox, as stored. */
+export type OutboxDocument = OutboxFields & { _id: string };
+
+/**
+ * The one way a repository writes state together with the events it causes: both go in the same
+ * single-document write, which the store applies atomically, and the relay is nudged right after.
+ * Repositories never spell the outbox fields nor call the relay themselves.
+ */
+@Injectable()
+export class OutboxStore {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  /** Inserts a new document with its events; false when a unique index already holds one like it. */
+  async insert<T extends OutboxDocument>(
+    collection: mongo.Collection<T>,
+    doc: Omit<T, keyof OutboxFields>,
+    events: DomainEvent[] = [],
+  ): Promise<boolean> {
+    const outbox = events.map(toOutboxEntry);
+    try {
+      await collection.insertOne({
+        ...doc,
+        outbox,
+        outboxPending: outbox.length > 0,
+      } as mongo.OptionalUnlessRequiredId<T>);
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+    if (outbox.length > 0) this.relay.nudge();
+    return true;
+  }
+
+  /**
+   * Applies `update` and its events only if `filter` still matches (e.g. the revision the caller read).
+   * Of concurrent writers, in this process or another, exactly one wins. Returns the document as
+   * written, without its outbox, or null when the filter no longer matched.
+   */
+  async update<T extends OutboxDocument>(
+    collection: mongo.Collection<T>,
+    filter: mongo.Filter<T>,
+    update: { $set?: Record<string, unknown> } & Record<string, unknown>,
+    events: DomainEvent[] = [],
+  ): Promise<Omit<T, keyof OutboxFields> | null> {
+    const written = await collection.findOneAndUpdate(filter, withOutbox(update, events) as mongo.UpdateFilter<T>, {
+      returnDocument: 'after',
+      projection: withoutOutbox,
+    });
+    if (written && events.length > 0) this.relay.nudge();
+    return written as Omit<T, keyof OutboxFields> | null;
+  }
+}
