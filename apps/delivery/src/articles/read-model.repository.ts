@@ -77,16 +77,11 @@ export class ReadModelRepository {
   }
 
   async categories(): Promise<Array<{ slug: string; label: string; count: number }>> {
-    // Grouped by slug and label together: FerretDB 1.x has no $first accumulator.
-    const rows = await this.model.aggregate<{ _id: { slug: string; label: string }; count: number }>([
+    const rows = await this.model.aggregate<{ _id: string; label: string; count: number }>([
       { $match: { status: 'published' } },
-      { $group: { _id: { slug: '$category', label: '$categoryLabel' }, count: { $sum: 1 } } },
+      { $group: { _id: '$category', label: { $first: '$categoryLabel' }, count: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
     ]);
-    const bySlug = new Map<string, { slug: string; label: string; count: number }>();
-    for (const { _id, count } of rows) {
-      const held = bySlug.get(_id.slug);
-      bySlug.set(_id.slug, { slug: _id.slug, label: held?.label ?? _id.label, count: (held?.count ?? 0) + count });
-    }
-    return [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+    return rows.map(({ _id, label, count }) => ({ slug: _id, label, count }));
   }
 }
