@@ -8,3 +8,5 @@ export * from '../../../tools/platform/client';
 export * from './content';
 export * from './private-stack';
 export * from './outbox-probe';
+export * from './events';
+export { freePorts } from '../../../tools/stack';
