@@ -10,3 +10,4 @@ export * from './private-stack';
 export * from './outbox-probe';
 export * from './events';
 export { freePorts } from '../../../tools/stack';
+export * from './outboxes';
