@@ -30,7 +30,7 @@ import {
 import { ObservabilityModule } from '@broadsheet/observability';
 import {
   aContent,
-  aSubmission,
+  anIngestedEvent,
   createTopics,
   testContext,
   TestContext,
@@ -38,29 +38,6 @@ import {
   waitFor,
 } from '@broadsheet/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-
-const ingested = (headline: string, key = `wire:${randomUUID()}`): DomainEvent => {
-  const s = aSubmission({ headline });
-  return makeEnvelope({
-    type: EventTypes.ArticleIngested,
-    source: '/ingest',
-    subject: key,
-    dataschema: EventCatalog[EventTypes.ArticleIngested].dataschema,
-    correlationId: randomUUID(),
-    data: {
-      ...s,
-      articleKey: key,
-      source: 'wire',
-      revision: 1,
-      categoryLabel: s.category,
-      contentHash: 'h',
-      bylines: [],
-      tags: [],
-      images: [],
-      language: 'en',
-    },
-  }) as DomainEvent;
-};
 
 const published = (id: string): DomainEvent =>
   makeEnvelope({
@@ -184,14 +161,14 @@ describe('consumer against the real Kafka', () => {
     });
 
   it('retries a failing handler with backoff and commits once it succeeds', async () => {
-    await publish([ingested('fails twice then works')]);
+    await publish([anIngestedEvent('fails twice then works')]);
     await waitFor(handled('fails twice then works'), 'the retried message');
     expect(ingestedProbe.attempts.get('fails twice then works')).toBe(3);
   });
 
   it('dead-letters what a handler bug keeps failing, with the error and the original key, and moves on', async () => {
-    const bad = ingested('always fails: poison');
-    await publish([bad, ingested('after the poison')]);
+    const bad = anIngestedEvent('always fails: poison');
+    await publish([bad, anIngestedEvent('after the poison')]);
     const [letter] = await dlq.waitFor(1, (m) => m.key === bad.subject);
     expect(letter!.headers['dlq-error']).toBe('boom on always fails: poison');
     expect(letter!.headers['dlq-error-code']).toBe('HANDLER_FAILED');
@@ -206,7 +183,7 @@ describe('consumer against the real Kafka', () => {
     const junk = JSON.stringify({ not: 'an event', subject: key });
     // Same key, same partition: once the valid event after it is handled, the junk has been dealt with.
     await producer.sendRaw(Topics.ArticlesIngested, [{ key, value: junk, headers: {} }]);
-    await publish([ingested('after the junk', key)]);
+    await publish([anIngestedEvent('after the junk', key)]);
     const [letter] = await dlq.waitFor(1, (m) => m.key === key);
     await waitFor(handled('after the junk'), 'the event after the junk');
     expect(letter!.headers['dlq-error-code']).toBe('VALIDATION_FAILED');
@@ -217,7 +194,7 @@ describe('consumer against the real Kafka', () => {
 
   it('waits out a store that is down, reporting not ready, and never dead-letters the message', async () => {
     ingestedProbe.storeDown = true;
-    const event = ingested('needs the store');
+    const event = anIngestedEvent('needs the store');
     await publish([event]);
     // More attempts than the bounded retries a handler bug gets: it would have been dead-lettered by now.
     await waitFor(
@@ -319,7 +296,7 @@ describe('consumer against the real Kafka', () => {
 
   it('leaves the message it waits on uncommitted when it stops, so the next consumer handles it', async () => {
     ingestedProbe.storeDown = true;
-    const event = ingested('needs the store across a restart');
+    const event = anIngestedEvent('needs the store across a restart');
     await publish([event]);
     await waitFor(
       () => ((ingestedProbe.attempts.get('needs the store across a restart') ?? 0) > 3 ? true : undefined),
