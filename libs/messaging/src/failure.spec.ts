@@ -28,9 +28,11 @@ describe('classifyFailure', () => {
     expect(classifyFailure(named('KafkaJSProtocolError', { retriable: true }))).toBe('transient');
   });
 
-  it('treats a 5xx from Meilisearch as transient and a 4xx as not', () => {
+  it('treats a 5xx or a refused key from Meilisearch as transient and another 4xx as not', () => {
     expect(classifyFailure(named('MeilisearchApiError', { response: { status: 503 } }))).toBe('transient');
     expect(classifyFailure(named('MeilisearchApiError', { response: { status: 400 } }))).toBe('unknown');
+    expect(classifyFailure(named('MeilisearchApiError', { response: { status: 401 } }))).toBe('transient');
+    expect(classifyFailure(named('MeilisearchApiError', { response: { status: 403 } }))).toBe('transient');
   });
 
   it('gives a handler bug bounded retries', () => {

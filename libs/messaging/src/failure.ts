@@ -64,9 +64,13 @@ function isTransient(e: object): boolean {
   if (typeof name === 'string' && name.startsWith('KafkaJS') && retriable === true) return true;
   if (Array.isArray(errorLabels) && errorLabels.some((l) => l === 'RetryableWriteError' || l === 'ResetPool'))
     return true;
-  // An HTTP answer from a dependency that is failing (Meilisearch's MeilisearchApiError carries the Response).
+  // An HTTP answer from a dependency that is failing (Meilisearch's MeilisearchApiError carries the Response),
+  // or that refuses our key (401/403, a rotation or a misconfiguration): an operator fixes either, and
+  // no event should be dead-lettered meanwhile.
   const status = (response as { status?: unknown } | undefined)?.status;
-  return name === 'MeilisearchApiError' && typeof status === 'number' && status >= 500;
+  return (
+    name === 'MeilisearchApiError' && typeof status === 'number' && (status >= 500 || status === 401 || status === 403)
+  );
 }
 
 /** The error and its causes (fetch wraps the socket error in `cause`), guarding against cycles. */
