@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainEvent } from '@broadsheet/contracts';
 import { isDuplicateKey } from '@broadsheet/persistence';
 import { mongo } from 'mongoose';
-import { OutboxFields, toOutboxEntry, withOutbox, withoutOutbox } from './outbox';
+import { OutboxDocument, OutboxFields, toOutboxEntry, withOutbox, withoutOutbox } from './outbox';
 import { OutboxRelay } from './relay';
-
-/** A document that carries an outbox, as stored. */
-export type OutboxDocument = OutboxFields & { _id: string };
 
 /**
  * The one way a repository writes state together with the events it causes: both go in the same

@@ -28,6 +28,9 @@ export interface OutboxFields {
   outboxLeaseOwner?: string | null;
 }
 
+/** A document that carries an outbox, as stored. */
+export type OutboxDocument = OutboxFields & { _id: string };
+
 /** W3C traceparent for a new span: lets a request be followed across services. */
 function traceparent(): string {
   return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;

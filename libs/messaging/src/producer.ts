@@ -17,6 +17,8 @@ export interface ProducerOptions extends KafkaOptions {
 
 /** What the outbox relay needs of a producer: a batch that is either acknowledged or failed within `timeoutMs`. */
 export interface OutboxPublisher {
+  /** Connected, or failed within `timeoutMs`: the relay claims nothing while Kafka is out of reach. */
+  ready?(timeoutMs: number): Promise<void>;
   publish(entries: OutboxEntry[], timeoutMs?: number): Promise<void>;
 }
 
@@ -56,6 +58,11 @@ export class EventProducer implements OutboxPublisher, OnModuleInit, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([this.retire(), this.admin.disconnect()]);
+  }
+
+  /** Resolves once a producer is connected (a fresh one after a failure); fails after `timeoutMs`. */
+  async ready(timeoutMs: number): Promise<void> {
+    await this.send(timeoutMs, () => Promise.resolve());
   }
 
   /** Publishes outbox entries in one batch; resolves once every broker in the ISR has them (acks=all). */

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Connection, mongo } from 'mongoose';
+import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { OutboxEntry, OutboxFields } from './outbox';
+import { OutboxEntry } from './outbox';
+import { Claimed, OutboxLeases } from './outbox-store-leases';
 import type { OutboxPublisher } from './producer';
 
 export interface RelayOptions {
@@ -24,22 +25,11 @@ export interface RelayOptions {
   enabled: boolean;
 }
 
-type OutboxDoc = OutboxFields & { _id: string };
-
-/** A document this relay holds under a lease, with the entries it had when claimed. */
-interface Claimed {
-  collection: mongo.Collection<OutboxDoc>;
-  id: string;
-  entries: OutboxEntry[];
-}
-
 interface Round {
   claimed: number;
   published: number;
   failed: boolean;
 }
-
-const lease = { outboxLeaseUntil: '', outboxLeaseOwner: '' } as const;
 
 /**
  * Publishes outbox entries to Kafka and removes them once acknowledged. Several replicas may run: each
@@ -54,16 +44,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private claims = 0;
   /** After a failed send, one document at a time until a send succeeds: one bad entry holds up no batch. */
   private cautious = false;
+  /** Said once per outage, not on every poll. */
+  private outOfReach = false;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
 
+  private readonly leases: OutboxLeases;
+
   constructor(
-    private readonly connection: Connection,
+    connection: Connection,
     private readonly producer: OutboxPublisher,
     private readonly options: RelayOptions,
-  ) {}
+  ) {
+    this.leases = new OutboxLeases(connection, options.collections);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.options.enabled) return;
@@ -109,10 +105,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async round(): Promise<Round> {
+    // Connecting (after an outage: a new producer id, metadata) is not charged to any lease.
+    if (!(await this.producerReady())) return { claimed: 0, published: 0, failed: true };
     const claimedAt = Date.now();
     const token = `${this.owner}/${++this.claims}`;
-    const collections = this.options.collections.map((name) => this.connection.collection<OutboxDoc>(name));
-    const docs = (await Promise.all(collections.map((c) => this.claim(c, token, claimedAt)))).flat();
+    const limit = this.cautious ? 1 : (this.options.claimLimit ?? 100);
+    const until = new Date(claimedAt + this.options.leaseMs);
+    const docs = await this.leases.claim(token, new Date(claimedAt), until, limit);
     if (docs.length === 0) return { claimed: 0, published: 0, failed: false };
     const { sent, failed } = await this.publish(docs, claimedAt + this.options.leaseMs / 3);
     this.cautious = failed;
@@ -120,30 +119,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { claimed: docs.length, published: sent.size, failed };
   }
 
-  /** Leases up to `claimLimit` free documents to this round; each is one conditional single-document write. */
-  private async claim(collection: mongo.Collection<OutboxDoc>, token: string, at: number): Promise<Claimed[]> {
-    const free: mongo.Filter<OutboxDoc> = {
-      outboxPending: true,
-      $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date(at) } }],
-    };
-    const limit = this.cautious ? 1 : (this.options.claimLimit ?? 100);
-    const candidates = await collection
-      .find(free, { projection: { _id: 1 } })
-      .limit(limit)
-      .toArray();
-    if (candidates.length === 0) return [];
-    const until = new Date(at + this.options.leaseMs);
-    await collection.bulkWrite(
-      candidates.map(({ _id }) => ({
-        updateOne: { filter: { ...free, _id }, update: { $set: { outboxLeaseUntil: until, outboxLeaseOwner: token } } },
-      })),
-      { ordered: false },
-    );
-    const ids = candidates.map((c) => c._id);
-    const won = await collection
-      .find({ _id: { $in: ids }, outboxLeaseOwner: token }, { projection: { outbox: 1 } })
-      .toArray();
-    return won.map((doc) => ({ collection, id: doc._id, entries: doc.outbox ?? [] }));
+  private async producerReady(): Promise<boolean> {
+    try {
+      await this.producer.ready?.(this.options.leaseMs / 3);
+      if (this.outOfReach) this.logger.log('Kafka is back; publishing the outbox');
+      this.outOfReach = false;
+      return true;
+    } catch (error) {
+      if (!this.outOfReach) this.logger.warn(`Kafka is out of reach; the outbox waits: ${String(error)}`);
+      this.outOfReach = true;
+      return false;
+    }
   }
 
   /** Sends the claimed entries in as few requests as the size limit allows, each bounded by the deadline. */
@@ -163,52 +149,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { sent, failed: false };
   }
 
-  /**
-   * Removes what was sent and gives up the lease, only where this round still holds it. A fully sent
-   * document whose outbox did not grow meanwhile is cleared in one write; otherwise the sent entries are
-   * pulled by id and the rest stay pending. After a failure the lease is kept for one more send budget,
-   * so any relay retries soon and none while a fenced send might still be landing.
-   */
+  /** After a failure the lease is kept for one more send budget: any relay retries soon, none while a send may land. */
   private async release(docs: Claimed[], token: string, sent: Set<string>): Promise<void> {
     const retryAt = new Date(Date.now() + this.options.leaseMs / 3);
-    const byCollection = new Map<mongo.Collection<OutboxDoc>, mongo.AnyBulkWriteOperation<OutboxDoc>[]>();
-    for (const doc of docs) {
-      const ops = byCollection.get(doc.collection) ?? [];
-      ops.push(...releaseOps(doc, token, sent, retryAt));
-      byCollection.set(doc.collection, ops);
-    }
-    const results = await Promise.all(
-      [...byCollection].map(([collection, ops]) => collection.bulkWrite(ops, { ordered: true })),
-    );
-    const held = results.reduce((n, r) => n + r.matchedCount, 0);
+    const held = await this.leases.release(docs, token, sent, retryAt);
     if (held < docs.length) {
       this.logger.warn(`${docs.length - held} outbox lease(s) expired before release; another relay took over`);
     }
   }
-}
-
-function releaseOps(
-  doc: Claimed,
-  token: string,
-  sent: Set<string>,
-  retryAt: Date,
-): mongo.AnyBulkWriteOperation<OutboxDoc>[] {
-  const ids = doc.entries.filter((e) => sent.has(e.id)).map((e) => e.id);
-  const pull = { $pull: { outbox: { id: { $in: ids } } } } as mongo.UpdateFilter<OutboxDoc>;
-  const owned = { _id: doc.id, outboxLeaseOwner: token };
-  if (ids.length < doc.entries.length) {
-    return [{ updateOne: { filter: owned, update: { ...pull, $set: { outboxLeaseUntil: retryAt } } } }];
-  }
-  return [
-    {
-      updateOne: {
-        filter: { ...owned, outbox: { $size: doc.entries.length } },
-        update: { $set: { outbox: [], outboxPending: false }, $unset: lease },
-      },
-    },
-    // Only runs when the first did not match (it releases the lease): entries arrived while we published.
-    { updateOne: { filter: owned, update: { ...pull, $unset: lease } } },
-  ];
 }
 
 /** Cuts the documents' entries, in order, into batches of at most `maxBytes` (an oversized entry goes alone). */

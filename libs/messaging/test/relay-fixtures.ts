@@ -44,6 +44,7 @@ export function counting(publisher: OutboxPublisher): OutboxPublisher & { batche
   const batches: number[] = [];
   return {
     batches,
+    ready: (timeoutMs) => publisher.ready?.(timeoutMs) ?? Promise.resolve(),
     publish: (entries, timeoutMs) => {
       batches.push(entries.length);
       return publisher.publish(entries, timeoutMs);

@@ -47,7 +47,8 @@ describe('two outbox relays through a Kafka outage longer than their lease', () 
   it('loses nothing and reorders nothing per key', async () => {
     const collection = aCollection('outage');
     const aggregates = connection.collection<Aggregate>(collection);
-    const published = [0, 1].map(() => counting(producerFor(stack.ctx.kafkaBrokers, stack.ctx.prefix)));
+    producers.push(...[0, 1].map(() => producerFor(stack.ctx.kafkaBrokers, stack.ctx.prefix)));
+    const published = producers.map(counting);
     for (const publisher of published) {
       const relay = relayOver(connection, collection, publisher, { enabled: true, pollMs: 100, leaseMs: LEASE_MS });
       relays.push(relay);
@@ -78,23 +79,29 @@ describe('two outbox relays through a Kafka outage longer than their lease', () 
         60_000,
       );
 
-    for (let i = 0; i < 3; i++) await writeRound('before');
-    await drained();
+    // Writes never pause: the broker goes away while both relays hold documents mid-send.
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        await writeRound('event');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 1_500));
     const kafka = stack.dependency('kafka');
     await kafka.stop();
-    const outageEnds = Date.now() + 3 * LEASE_MS;
-    while (Date.now() < outageEnds) {
-      await writeRound('during');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await new Promise((r) => setTimeout(r, 3 * LEASE_MS));
     await kafka.start();
-    for (let i = 0; i < 3; i++) await writeRound('after');
+    await new Promise((r) => setTimeout(r, 1_500));
+    writing = false;
+    await writer;
     await drained();
 
     const reader = await TopicReader.open(stack.ctx.kafkaBrokers, `${stack.ctx.prefix}${Topics.ArticlesIngested}`);
     try {
       const byKey = headlinesByKey(await reader.readToEnd());
-      for (const key of keys) expect(byKey.get(key)).toEqual(written.get(key));
+      // At least once: a batch the broker took just as it went down may come again, after itself.
+      for (const key of keys) expect(firstOccurrences(byKey.get(key) ?? [])).toEqual(written.get(key));
     } finally {
       await reader.close();
     }
@@ -102,3 +109,8 @@ describe('two outbox relays through a Kafka outage longer than their lease', () 
     for (const p of published) expect(p.batches.length).toBeGreaterThan(0);
   });
 });
+
+/** Each headline where it first appears: the order a consumer that skips what it has seen applies. */
+function firstOccurrences(headlines: string[]): string[] {
+  return [...new Set(headlines)];
+}
