@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DomainEvent, EventCatalog, EventTypes, makeEnvelope, Topics } from '@broadsheet/contracts';
+import { Topics } from '@broadsheet/contracts';
 import {
   EventProducer,
   MessagingModule,
@@ -11,32 +11,9 @@ import {
 } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MONGO_CONNECTION, MongoModule } from '@broadsheet/persistence';
-import { aSubmission, createTopics, testContext, TestContext, TopicReader } from '@broadsheet/testing';
+import { anIngestedEvent, createTopics, testContext, TestContext, TopicReader } from '@broadsheet/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-
-const ingested = (headline: string, key = `wire:${randomUUID()}`): DomainEvent => {
-  const s = aSubmission({ headline });
-  return makeEnvelope({
-    type: EventTypes.ArticleIngested,
-    source: '/ingest',
-    subject: key,
-    dataschema: EventCatalog[EventTypes.ArticleIngested].dataschema,
-    correlationId: randomUUID(),
-    data: {
-      ...s,
-      articleKey: key,
-      source: 'wire',
-      revision: 1,
-      categoryLabel: s.category,
-      contentHash: 'h',
-      bylines: [],
-      tags: [],
-      images: [],
-      language: 'en',
-    },
-  }) as DomainEvent;
-};
 
 describe('messaging against the real Kafka and Mongo store', () => {
   let ctx: TestContext;
@@ -82,7 +59,7 @@ describe('messaging against the real Kafka and Mongo store', () => {
 
     it('publishes an aggregate’s events in order, keyed by it, and never again after a restart', async () => {
       const key = `wire:${randomUUID()}`;
-      const events = [ingested('first', key), ingested('second', key), ingested('third', key)];
+      const events = [anIngestedEvent('first', key), anIngestedEvent('second', key), anIngestedEvent('third', key)];
       const aggregates = connection.collection<OutboxDocument & { state?: string }>('aggregates');
       const store = app.get(OutboxStore);
       await store.insert(aggregates, { _id: key }, events.slice(0, 2));
@@ -107,7 +84,7 @@ describe('messaging against the real Kafka and Mongo store', () => {
       await connection.collection('aggregates').insertOne({ _id: key as never, outbox: [], outboxPending: false });
       await connection
         .collection('aggregates')
-        .updateOne({ _id: key as never }, withOutbox({}, [ingested('leased', key)]));
+        .updateOne({ _id: key as never }, withOutbox({}, [anIngestedEvent('leased', key)]));
       await connection
         .collection('aggregates')
         .updateOne(

@@ -1,5 +1,5 @@
 import { OutboxFields } from '@broadsheet/messaging';
-import { Article } from './article';
+import { Article, articleFields } from './article';
 import { ArticleDoc } from './article.schema';
 
 /** An article document without the outbox the relay owns. */
@@ -9,20 +9,9 @@ export type StoredArticle = Omit<ArticleDoc, keyof OutboxFields>;
 export function toArticle(doc: StoredArticle): Article {
   return {
     id: doc._id,
+    ...articleFields(doc),
     articleKey: doc.articleKey,
     ingestRevision: doc.ingestRevision,
-    status: doc.status,
-    slug: doc.slug,
-    headline: doc.headline,
-    summary: doc.summary,
-    body: doc.body,
-    bylines: doc.bylines,
-    category: doc.category,
-    categoryLabel: doc.categoryLabel,
-    tags: doc.tags,
-    language: doc.language,
-    images: doc.images,
-    sourceUrl: doc.sourceUrl,
     revision: doc.revision,
     version: doc.version,
     publishedAt: doc.publishedAt,

@@ -1,6 +1,6 @@
 import { publicArticleSchema } from '@broadsheet/contracts';
 import { z } from 'zod';
-import { Article } from './article';
+import { Article, articleFields } from './article';
 
 /** An article as the desk API answers it: what editors work with, never storage fields (outbox, leases). */
 export const articleReplySchema = publicArticleSchema.extend({
@@ -23,19 +23,8 @@ export type ArticleListReply = z.infer<typeof articleListReplySchema>;
 export function toArticleReply(article: Article): ArticleReply {
   return {
     id: article.id,
+    ...articleFields(article),
     articleKey: article.articleKey,
-    status: article.status,
-    slug: article.slug,
-    headline: article.headline,
-    summary: article.summary,
-    body: article.body,
-    bylines: article.bylines,
-    category: article.category,
-    categoryLabel: article.categoryLabel,
-    tags: article.tags,
-    language: article.language,
-    images: article.images,
-    sourceUrl: article.sourceUrl,
     revision: article.revision,
     version: article.version,
     publishedAt: article.publishedAt?.toISOString(),

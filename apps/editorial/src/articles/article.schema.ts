@@ -1,21 +1,11 @@
-import { ArticleFields, ArticleStatuses } from '@broadsheet/contracts';
+import { ArticleStatuses } from '@broadsheet/contracts';
 import { addOutbox, OutboxFields } from '@broadsheet/messaging';
 import { Schema } from 'mongoose';
+import type { Article } from './article';
 
-export interface ArticleDoc extends OutboxFields, ArticleFields {
+/** An article as stored: the domain's fields under `_id`, and the outbox the relay owns. */
+export interface ArticleDoc extends OutboxFields, Omit<Article, 'id'> {
   _id: string;
-  /** `source:externalId` for stories that came through ingest. */
-  articleKey?: string;
-  /** Last ingest revision applied, so a redelivered or older wire version is ignored. */
-  ingestRevision?: number;
-  /** Edit counter: `If-Match` compares against it. */
-  revision: number;
-  /** Content-log counter: grows with every event on articles.content.v1. */
-  version: number;
-  publishedAt?: Date;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export const ARTICLES = 'articles';

@@ -1,43 +1,15 @@
-import { ErrorDetail } from '@broadsheet/contracts';
 import { OutboxFields } from '@broadsheet/messaging';
-import { StoryDoc, SubmissionDoc, SubmissionStatus } from './submission.schema';
-
-/** The latest accepted version of a story, as ingest's use cases see it. */
-export interface Story {
-  /** `source:externalId`. */
-  articleKey: string;
-  source: string;
-  externalId: string;
-  revision: number;
-  contentHash: string;
-  updatedAt: Date;
-}
-
-/** One attempt to submit a story, whatever came of it. */
-export interface SubmissionRecord {
-  id: string;
-  source: string;
-  channel: 'http' | 'kafka';
-  status: SubmissionStatus;
-  articleKey?: string;
-  externalId?: string;
-  revision?: number;
-  reasons: ErrorDetail[];
-  receivedAt: Date;
-}
+import { Story, StoryVersion, SubmissionRecord } from './submission';
+import { StoryDoc, SubmissionDoc } from './submission.schema';
 
 type Stored<T> = Omit<T, keyof OutboxFields>;
-
-/** What deduplication needs to know of the story held. */
-export type StoryVersion = Pick<Story, 'articleKey' | 'revision' | 'contentHash'>;
 
 export function toStoryVersion(doc: Pick<StoryDoc, '_id' | 'revision' | 'contentHash'>): StoryVersion {
   return { articleKey: doc._id, revision: doc.revision, contentHash: doc.contentHash };
 }
 
-export function toStoryDoc(story: Story): Stored<StoryDoc> {
-  const { articleKey, source, externalId, revision, contentHash, updatedAt } = story;
-  return { _id: articleKey, source, externalId, revision, contentHash, updatedAt };
+export function toStoryDoc({ articleKey, ...fields }: Story): Stored<StoryDoc> {
+  return { _id: articleKey, ...fields };
 }
 
 /** Stored document → domain: every field named, so nothing the store adds slips through. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SubmissionRecord } from './submission.mapper';
+import { SubmissionRecord } from './submission';
 
 /** What `GET /v1/submissions/:id` answers: the attempt's outcome, never storage fields (outbox, leases). */
 export const submissionReplySchema = z.object({

@@ -1,33 +1,18 @@
-import { ErrorDetail } from '@broadsheet/contracts';
 import { addOutbox, OutboxFields } from '@broadsheet/messaging';
 import { Schema } from 'mongoose';
+import type { Story, SubmissionRecord } from './submission';
 
 export const STORIES = 'stories';
 export const SUBMISSIONS = 'submissions';
 
-/** The latest accepted version of each story, keyed by `source:externalId`. */
-export interface StoryDoc extends OutboxFields {
+/** The latest accepted version of each story as stored, keyed by `source:externalId`. */
+export interface StoryDoc extends OutboxFields, Omit<Story, 'articleKey'> {
   _id: string;
-  source: string;
-  externalId: string;
-  revision: number;
-  contentHash: string;
-  updatedAt: Date;
 }
 
-export type SubmissionStatus = 'accepted' | 'duplicate' | 'updated' | 'rejected';
-
-/** One attempt to submit a story, whatever came of it: what `GET /v1/submissions/:id` shows. */
-export interface SubmissionDoc extends OutboxFields {
+/** One attempt to submit a story as stored, with the outbox of its rejection event if any. */
+export interface SubmissionDoc extends OutboxFields, Omit<SubmissionRecord, 'id'> {
   _id: string;
-  source: string;
-  channel: 'http' | 'kafka';
-  status: SubmissionStatus;
-  articleKey?: string;
-  externalId?: string;
-  revision?: number;
-  reasons: ErrorDetail[];
-  receivedAt: Date;
 }
 
 export const storySchema = new Schema<StoryDoc>(

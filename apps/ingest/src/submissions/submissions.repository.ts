@@ -3,15 +3,8 @@ import { DomainEvent } from '@broadsheet/contracts';
 import { OutboxStore, withoutOutbox } from '@broadsheet/messaging';
 import { MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
-import {
-  Story,
-  StoryVersion,
-  SubmissionRecord,
-  toStoryDoc,
-  toStoryVersion,
-  toSubmissionDoc,
-  toSubmissionRecord,
-} from './submission.mapper';
+import { Story, StoryVersion, SubmissionRecord } from './submission';
+import { toStoryDoc, toStoryVersion, toSubmissionDoc, toSubmissionRecord } from './submission.mapper';
 import { STORIES, StoryDoc, storySchema, SUBMISSIONS, SubmissionDoc, submissionSchema } from './submission.schema';
 
 /** The only place ingest touches Mongo. Writes that announce something carry their events (outbox). */

@@ -14,8 +14,7 @@ import {
 import { correlationIdOrNew } from '@broadsheet/observability';
 import { randomUUID } from 'node:crypto';
 import { normalize } from './normalize';
-import { SubmissionStatus } from './submission.schema';
-import { SubmissionRecord } from './submission.mapper';
+import { SubmissionRecord, SubmissionStatus } from './submission';
 import { SubmissionsRepository } from './submissions.repository';
 
 export interface SubmissionResult {
