@@ -48,9 +48,19 @@ export class EventProducer implements OutboxPublisher, OnModuleInit, OnApplicati
   }
 
   async onModuleInit(): Promise<void> {
-    // The admin client waits longer for a broker that is still starting; then the producer connects.
+    // A broker that is still starting (its transaction coordinator loading) can take longer than one
+    // producer's bounded retries: start-up keeps trying fresh producers for up to a minute.
     await this.admin.connect();
-    await this.producer().connected;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        await this.ready(10_000);
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
     this.health.register('kafka', async () => {
       await this.admin.describeCluster();
     });
