@@ -28,8 +28,6 @@ export interface ServiceMessagingConfig {
 export interface ServiceMessagingOptions {
   /** Collections whose documents carry an outbox; none means the service publishes nothing. */
   outboxCollections?: string[];
-  /** Off only for fault injection. */
-  outboxEnabled?: boolean;
   partitionsConcurrently?: number;
 }
 
@@ -42,7 +40,7 @@ export class MessagingModule {
     config: ServiceMessagingConfig,
     options: ServiceMessagingOptions = {},
   ): DynamicModule {
-    const { outboxCollections, outboxEnabled = true, partitionsConcurrently = 3 } = options;
+    const { outboxCollections, partitionsConcurrently = 3 } = options;
     return MessagingModule.forRoot({
       clientId: service,
       brokers: config.KAFKA_BROKERS,
@@ -51,7 +49,7 @@ export class MessagingModule {
         collections: outboxCollections,
         pollMs: config.OUTBOX_POLL_MS ?? 500,
         leaseMs: 30_000,
-        enabled: outboxEnabled,
+        enabled: true,
       },
       consumer: {
         groupId: `${config.TOPIC_PREFIX}${service}`,

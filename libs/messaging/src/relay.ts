@@ -21,7 +21,7 @@ export interface RelayOptions {
   maxBatchBytes?: number;
   /** How long shutdown waits for a publish in progress; what was not sent stays in the outbox. */
   shutdownGraceMs?: number;
-  /** Off only in fault-injection runs that must leave the outbox unpublished. */
+  /** Off where the owner calls `drainAll` itself (relay specs): no timer, no nudges. */
   enabled: boolean;
 }
 
