@@ -8,7 +8,6 @@ import { toArticle, toArticleDoc, StoredArticle } from './article.mapper';
 import { ARTICLES, ArticleDoc, articleSchema } from './article.schema';
 
 // content-event.ts reads the domain type from here.
-export type { Article } from './article';
 
 export interface ListQuery {
   status?: ArticleStatus;

@@ -1,5 +1,5 @@
 import { ContentEventType, DomainEvent, EventCatalog, makeEnvelope, PublicArticle } from '@broadsheet/contracts';
-import type { Article } from './articles.repository';
+import type { Article } from './article';
 
 /** The public snapshot of an article: what readers may see, nothing of the desk's workings. */
 export function toPublicArticle(article: Article, at: Date): PublicArticle {
