@@ -76,6 +76,13 @@ describe('a story end to end', () => {
       return r.status === 200 ? ((await r.json()) as { headline: string; body: string; version: number }) : undefined;
     }, 'the article at delivery');
     expect(article.headline).toBe(story.headline);
+    // A reader's copy: public fields only, nothing of the read model's storage or workflow.
+    expect(Object.keys(article).sort()).toEqual(
+      [
+        ...['id', 'slug', 'headline', 'summary', 'body', 'bylines', 'category', 'categoryLabel', 'tags'],
+        ...['language', 'images', 'version', 'publishedAt', 'updatedAt'],
+      ].sort(),
+    );
 
     const search = await waitFor(async () => {
       const r = await delivery(`/v1/search?q=${encodeURIComponent('parliamnet budjet')}`);

@@ -74,6 +74,24 @@ export type ArticleFields = Pick<
   | 'sourceUrl'
 >;
 
+/** Copies exactly the shared article fields out of a larger shape (a stored document, a domain object). */
+export function articleFields(a: ArticleFields): ArticleFields {
+  return {
+    status: a.status,
+    slug: a.slug,
+    headline: a.headline,
+    summary: a.summary,
+    body: a.body,
+    bylines: a.bylines,
+    category: a.category,
+    categoryLabel: a.categoryLabel,
+    tags: a.tags,
+    language: a.language,
+    images: a.images,
+    sourceUrl: a.sourceUrl,
+  };
+}
+
 /** Data of every content-log event. */
 export const articleContentSchema = z.object({
   /** Per-article counter that only grows; consumers ignore versions they already hold. */

@@ -3,9 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { decodePageKey, DomainError, encodePageKey, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import type { Request, Response } from 'express';
 import { pageQuerySchema } from './dto';
-import { ReadArticle, ReadModelRepository } from './read-model.repository';
-
-type Summary = Omit<ReadArticle, 'body' | 'status' | 'version'>;
+import { ArticleSummaryReply, toArticleReply, toArticleSummaryReply } from './article.reply';
+import { ReadModelRepository } from './read-model.repository';
 
 @ApiTags('articles')
 @Controller('v1')
@@ -14,7 +13,9 @@ export class ArticlesController {
 
   @Get('articles')
   @ApiOperation({ summary: 'Published articles, newest first, by category or tag, cursor paging' })
-  async list(@Query() raw: Record<string, unknown>): Promise<{ items: Summary[]; nextCursor: string | null }> {
+  async list(
+    @Query() raw: Record<string, unknown>,
+  ): Promise<{ items: ArticleSummaryReply[]; nextCursor: string | null }> {
     const q = parseInput(pageQuerySchema, raw, 'query');
     const items = await this.readModel.listPublished({
       ...q,
@@ -22,7 +23,7 @@ export class ArticlesController {
     });
     const last = items.length === q.limit ? items.at(-1) : undefined;
     return {
-      items: items.map(({ body: _b, status: _s, version: _v, ...rest }) => rest),
+      items: items.map(toArticleSummaryReply),
       nextCursor: last ? encodePageKey({ at: last.publishedAt, id: last.id }) : null,
     };
   }
@@ -40,8 +41,7 @@ export class ArticlesController {
       res.status(304).end();
       return;
     }
-    const { status: _s, ...body } = article;
-    res.json(body);
+    res.json(toArticleReply(article));
   }
 
   @Get('categories')

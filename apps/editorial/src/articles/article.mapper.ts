@@ -1,5 +1,6 @@
+import { articleFields } from '@broadsheet/contracts';
 import { OutboxFields } from '@broadsheet/messaging';
-import { Article, articleFields } from './article';
+import { Article } from './article';
 import { ArticleDoc } from './article.schema';
 
 /** An article document without the outbox the relay owns. */

@@ -1,6 +1,6 @@
-import { publicArticleSchema } from '@broadsheet/contracts';
+import { articleFields, publicArticleSchema } from '@broadsheet/contracts';
 import { z } from 'zod';
-import { Article, articleFields } from './article';
+import { Article } from './article';
 
 /** An article as the desk API answers it: what editors work with, never storage fields (outbox, leases). */
 export const articleReplySchema = publicArticleSchema.extend({

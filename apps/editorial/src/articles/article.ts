@@ -17,23 +17,5 @@ export interface Article extends ArticleFields {
   updatedAt: Date;
 }
 
-/** The fields an article shares with its public copies, named once for the mappers. */
-export function articleFields(a: ArticleFields): ArticleFields {
-  return {
-    status: a.status,
-    slug: a.slug,
-    headline: a.headline,
-    summary: a.summary,
-    body: a.body,
-    bylines: a.bylines,
-    category: a.category,
-    categoryLabel: a.categoryLabel,
-    tags: a.tags,
-    language: a.language,
-    images: a.images,
-    sourceUrl: a.sourceUrl,
-  };
-}
-
 /** What a use case may change in one write; the revision is the repository's to bump. */
 export type ArticleChanges = Partial<Omit<Article, 'id' | 'revision' | 'createdAt' | 'createdBy'>>;

@@ -1,24 +1,21 @@
-import { ContentEventType, DomainEvent, EventCatalog, makeEnvelope, PublicArticle } from '@broadsheet/contracts';
+import {
+  articleFields,
+  ContentEventType,
+  DomainEvent,
+  EventCatalog,
+  makeEnvelope,
+  PublicArticle,
+} from '@broadsheet/contracts';
 import type { Article } from './article';
 
 /** The public snapshot of an article: what readers may see, nothing of the desk's workings. */
 export function toPublicArticle(article: Article, at: Date): PublicArticle {
   return {
     id: article.id,
-    slug: article.slug,
-    status: article.status,
-    headline: article.headline,
-    summary: article.summary,
+    ...articleFields(article),
     body: article.status === 'killed' ? '' : article.body,
-    bylines: article.bylines,
-    category: article.category,
-    categoryLabel: article.categoryLabel,
-    tags: article.tags,
-    language: article.language,
-    images: article.images,
     publishedAt: (article.publishedAt ?? at).toISOString(),
     updatedAt: at.toISOString(),
-    sourceUrl: article.sourceUrl,
   };
 }
 
