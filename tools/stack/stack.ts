@@ -9,6 +9,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
+// A relative import: jest's global setup loads this file without the @broadsheet path mapping.
+import { KAFKA_MESSAGE_MAX_BYTES } from '../../libs/contracts/src';
 import { Child, spawnLogged, waitUntilReady } from './children';
 import { startMongoStore } from './mongo-store';
 import { ensureKafka, ensureMeilisearch, Log, PrerequisiteError, run } from './provision';
@@ -231,6 +233,8 @@ transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 # the cleaner allocates this buffer on the heap up front; the 128 MiB default is a quarter of ours
 log.cleaner.dedupe.buffer.size=33554432
+# the limit every topic states too (libs/contracts/src/limits.ts); producers stay under it
+message.max.bytes=${KAFKA_MESSAGE_MAX_BYTES}
 `;
 }
 

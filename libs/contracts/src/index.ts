@@ -7,3 +7,4 @@ export * from './events';
 export * from './slug';
 export * from './validation';
 export * from './text';
+export * from './limits';

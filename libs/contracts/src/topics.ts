@@ -1,3 +1,5 @@
+import { KAFKA_MESSAGE_MAX_BYTES } from './limits';
+
 /**
  * Kafka topic names. Never rename one: consumers, offsets and the compacted content log
  * are bound to these names. A breaking change is a new topic with a new `.vN` suffix.
@@ -29,25 +31,27 @@ export interface TopicSpec {
 }
 
 const forever = { name: 'retention.ms', value: '-1' };
+/** Stated on every topic so a broker default can never differ from what producers are held to. */
+const sized = { name: 'max.message.bytes', value: String(KAFKA_MESSAGE_MAX_BYTES) };
 
 /** Partition counts set each consumer group's parallelism; the content log is compacted and kept forever. */
 export const TopicSpecs: readonly TopicSpec[] = [
-  { topic: Topics.IngestSubmissions, numPartitions: 3, configEntries: [] },
-  { topic: Topics.ArticlesIngested, numPartitions: 3, configEntries: [] },
-  { topic: Topics.IngestRejected, numPartitions: 1, configEntries: [] },
+  { topic: Topics.IngestSubmissions, numPartitions: 3, configEntries: [sized] },
+  { topic: Topics.ArticlesIngested, numPartitions: 3, configEntries: [sized] },
+  { topic: Topics.IngestRejected, numPartitions: 1, configEntries: [sized] },
   {
     topic: Topics.ArticlesContent,
     numPartitions: 6,
-    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, forever],
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, forever, sized],
   },
   {
     topic: Topics.DlqReplays,
     numPartitions: 1,
-    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, forever],
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, forever, sized],
   },
   ...[Topics.IngestSubmissions, Topics.ArticlesIngested, Topics.ArticlesContent].map((topic) => ({
     topic: deadLetterTopic(topic),
     numPartitions: 1,
-    configEntries: [forever],
+    configEntries: [forever, sized],
   })),
 ];
