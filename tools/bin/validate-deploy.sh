@@ -405,6 +405,8 @@ if compose_path:
         cfg = dict(re.findall(r"--config\s+([\w.]+)=(\S+)", rest))
         topics[name] = {"partitions": int(parts.group(1)) if parts else None, "config": cfg}
     facts["topics"]["docker-compose.yml kafka-init"] = topics
+    kenv = (svcs.get("kafka") or {}).get("environment") or {}
+    facts.setdefault("brokerMax", {})["docker-compose.yml kafka"] = kenv.get("KAFKA_MESSAGE_MAX_BYTES")
     for name in ("ingest", "editorial", "search-index", "delivery"):
         if name in svcs:
             facts["envs"]["docker-compose.yml " + name] = {k: ("" if v is None else str(v)) for k, v in (svcs[name].get("environment") or {}).items()}
@@ -420,6 +422,14 @@ if compose_path:
 if base_path:
     topics = {}
     for d in load_all(base_path):
+        if d.get("kind") == "Kafka":
+            cfg = ((d.get("spec") or {}).get("kafka") or {}).get("config") or {}
+            v = cfg.get("message.max.bytes")
+            facts.setdefault("brokerMax", {})["k8s/base Kafka"] = None if v is None else str(v)
+        if d.get("kind") == "PrometheusRule":
+            for g in (d.get("spec") or {}).get("groups") or []:
+                for r in g.get("rules") or []:
+                    facts.setdefault("alerts", []).append({"alert": r.get("alert"), "expr": str(r.get("expr") or "")})
         if d.get("kind") == "KafkaTopic":
             s = d.get("spec", {})
             topics[s.get("topicName") or d["metadata"]["name"]] = {
@@ -532,6 +542,65 @@ EOF
       check "topics: the same in every list found (libs/contracts, compose kafka-init, k8s KafkaTopic)" topics_check
     else
       skip "topics consistency" "node not found"
+    fi
+
+    # Message sizes: the broker's message.max.bytes and every topic's max.message.bytes are the
+    # limit libs/contracts holds producers under, so nothing a service accepts is undeliverable.
+    sizes_check() {
+      node - "$WORK/facts.json" <<'EOF'
+const fs = require('node:fs');
+const path = require('node:path');
+const facts = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const limits = path.resolve('dist/libs/contracts/src/limits.js');
+if (!fs.existsSync(limits)) { console.log('dist/ not built: run `npm run build`'); process.exit(3); }
+const { KAFKA_MESSAGE_MAX_BYTES, MAX_EVENT_BYTES } = require(limits);
+const want = String(KAFKA_MESSAGE_MAX_BYTES);
+const problems = [];
+if (!(MAX_EVENT_BYTES < KAFKA_MESSAGE_MAX_BYTES)) problems.push(`MAX_EVENT_BYTES ${MAX_EVENT_BYTES} leaves no headroom`);
+const brokers = Object.entries(facts.brokerMax ?? {});
+if (!brokers.length) problems.push('no broker message.max.bytes found in docker-compose.yml or k8s');
+for (const [where, v] of brokers)
+  if (String(v) !== want) problems.push(`${where}: broker message.max.bytes is ${v}, not ${want}`);
+for (const [where, topics] of Object.entries(facts.topics))
+  for (const [t, spec] of Object.entries(topics))
+    if (spec.config['max.message.bytes'] !== want) problems.push(`${where} ${t}: max.message.bytes is ${spec.config['max.message.bytes']}, not ${want}`);
+for (const p of problems) console.log(p);
+if (!problems.length) console.log(`broker and topics: ${want} bytes everywhere; producers held to ${MAX_EVENT_BYTES}`);
+process.exit(problems.length ? 1 : 0);
+EOF
+    }
+    if have node; then check "message sizes: broker, topics and producer limit agree (compose, k8s, libs/contracts)" sizes_check; fi
+
+    # Alerts: every PrometheusRule alert has an expression, and every metric it reads is one the
+    # services export (libs/observability Metrics, from dist/), so a renamed metric cannot silence it.
+    alerts_check() {
+      node - "$WORK/facts.json" <<'EOF'
+const fs = require('node:fs');
+const path = require('node:path');
+const facts = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+require('tsconfig-paths').register({ baseUrl: path.resolve('dist'), paths: { '@broadsheet/*': ['libs/*/src'] } });
+require('reflect-metadata');
+const { Metrics } = require(path.resolve('dist/libs/observability/src/metrics.js'));
+const known = new Set(new Metrics().registry.getMetricsAsArray().map((m) => m.name));
+const alerts = facts.alerts ?? [];
+if (!alerts.length) { console.log('no PrometheusRule alerts in k8s/base'); process.exit(1); }
+const functions = new Set(['sum', 'by', 'without', 'increase', 'rate', 'max', 'min', 'avg', 'count', 'irate', 'delta', 'abs']);
+let ok = true;
+for (const { alert, expr } of alerts) {
+  const metrics = [...expr.replace(/\{[^}]*\}|\([a-z_, ]*\)|\[[^\]]*\]/g, (m) => (m.startsWith('(') ? ' ' : m)).matchAll(/\b([a-z_:][a-z0-9_:]*)\s*[\[{]/g)].map((m) => m[1]).filter((n) => !functions.has(n));
+  const unknown = metrics.filter((n) => !known.has(n));
+  if (!alert || !expr || !metrics.length || unknown.length) {
+    ok = false;
+    console.log(`${alert ?? '(unnamed)'}: ${!metrics.length ? 'reads no metric' : `unknown metric(s) ${unknown.join(', ')}`}`);
+  } else console.log(`${alert}: reads ${metrics.join(', ')}`);
+}
+process.exit(ok ? 0 : 1);
+EOF
+    }
+    if [ -f dist/libs/observability/src/metrics.js ] && [ -d node_modules/prom-client ] && have node; then
+      check "k8s alerts: PrometheusRule expressions read metrics the services export" alerts_check
+    else
+      skip "k8s alerts vs exported metrics" "needs node, node_modules and dist/ (npm ci && npm run build)"
     fi
 
     # Meilisearch: the search key given to delivery is the one the master key and uid derive.

@@ -76,9 +76,9 @@ export class MessagingModule {
       providers.push(
         {
           provide: OutboxRelay,
-          inject: [MONGO_CONNECTION, EventProducer],
-          useFactory: (connection: Connection, producer: EventProducer) =>
-            new OutboxRelay(connection, producer, outbox),
+          inject: [MONGO_CONNECTION, EventProducer, Metrics],
+          useFactory: (connection: Connection, producer: EventProducer, metrics: Metrics) =>
+            new OutboxRelay(connection, producer, outbox, metrics),
         },
         OutboxStore,
       );

@@ -1,5 +1,11 @@
 import { Connection, mongo } from 'mongoose';
-import { OutboxDocument, OutboxEntry } from './outbox';
+import { OutboxDocument, OutboxEntry, RejectedOutboxEntry } from './outbox';
+
+/** What a claim did with its entries: sent (acknowledged) or refused for good (id → the broker's reason). */
+export interface Outcome {
+  sent: Set<string>;
+  refused: Map<string, string>;
+}
 
 /** A document one claim holds under a lease, with the entries it had when claimed. */
 export interface Claimed {
@@ -30,16 +36,17 @@ export class OutboxLeases {
   }
 
   /**
-   * Removes what was sent and gives up the lease, only where `token` still holds it. A fully sent
-   * document whose outbox did not grow meanwhile is cleared in one write; otherwise the sent entries are
-   * pulled by id and the rest stay pending until `retryAt`. Returns how many leases were still held.
+   * Removes what was sent and gives up the lease, only where `token` still holds it; refused entries
+   * move to `outboxRejected` in the same write. A fully handled document whose outbox did not grow
+   * meanwhile is cleared in one write; otherwise the handled entries are pulled by id and the rest stay
+   * pending until `retryAt`. Returns how many leases were still held.
    */
-  async release(docs: Claimed[], token: string, sent: Set<string>, retryAt: Date): Promise<number> {
+  async release(docs: Claimed[], token: string, outcome: Outcome, retryAt: Date): Promise<number> {
     const byCollection = new Map<mongo.Collection<OutboxDocument>, mongo.AnyBulkWriteOperation<OutboxDocument>[]>();
     for (const doc of docs) {
       byCollection.set(doc.collection, [
         ...(byCollection.get(doc.collection) ?? []),
-        ...releaseOps(doc, token, sent, retryAt),
+        ...releaseOps(doc, token, outcome, retryAt),
       ]);
     }
     const results = await Promise.all(
@@ -80,11 +87,15 @@ async function claimIn(
 function releaseOps(
   doc: Claimed,
   token: string,
-  sent: Set<string>,
+  { sent, refused }: Outcome,
   retryAt: Date,
 ): mongo.AnyBulkWriteOperation<OutboxDocument>[] {
-  const ids = doc.entries.filter((e) => sent.has(e.id)).map((e) => e.id);
-  const pull = { $pull: { outbox: { id: { $in: ids } } } } as mongo.UpdateFilter<OutboxDocument>;
+  const ids = doc.entries.filter((e) => sent.has(e.id) || refused.has(e.id)).map((e) => e.id);
+  const aside = setAside(doc.entries, refused);
+  const pull = {
+    $pull: { outbox: { id: { $in: ids } } },
+    ...aside,
+  } as mongo.UpdateFilter<OutboxDocument>;
   const owned = { _id: doc.id, outboxLeaseOwner: token };
   if (ids.length < doc.entries.length) {
     return [{ updateOne: { filter: owned, update: { ...pull, $set: { outboxLeaseUntil: retryAt } } } }];
@@ -93,10 +104,19 @@ function releaseOps(
     {
       updateOne: {
         filter: { ...owned, outbox: { $size: doc.entries.length } },
-        update: { $set: { outbox: [], outboxPending: false }, $unset: lease },
+        update: { $set: { outbox: [], outboxPending: false }, $unset: lease, ...aside },
       },
     },
     // Only runs when the first did not match (it releases the lease): entries arrived while we published.
     { updateOne: { filter: owned, update: { ...pull, $unset: lease } } },
   ];
+}
+
+/** The `$push` that keeps refused entries, with the broker's reason, where an operator finds them. */
+function setAside(entries: OutboxEntry[], refused: Map<string, string>): { $push?: Record<string, unknown> } {
+  const rejectedAt = new Date();
+  const aside: RejectedOutboxEntry[] = entries
+    .filter((e) => refused.has(e.id))
+    .map((e) => ({ ...e, error: refused.get(e.id) ?? 'refused', rejectedAt }));
+  return aside.length > 0 ? { $push: { outboxRejected: { $each: aside } } } : {};
 }

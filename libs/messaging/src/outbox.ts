@@ -2,6 +2,7 @@ import { DomainError, DomainEvent, EventCatalog, parseEvent } from '@broadsheet/
 import { currentCorrelationId } from '@broadsheet/observability';
 import { Schema } from 'mongoose';
 import { randomBytes } from 'node:crypto';
+import { assertDeliverable, serializedBytes } from './event-size';
 
 /** An event waiting in its aggregate's document until the relay has published it. */
 export interface OutboxEntry {
@@ -17,6 +18,13 @@ export interface OutboxEntry {
   createdAt: Date;
 }
 
+/** An entry Kafka refused for good, kept on its document for an operator instead of being retried. */
+export interface RejectedOutboxEntry extends OutboxEntry {
+  /** The broker's reason, e.g. `MESSAGE_TOO_LARGE: ...`. */
+  error: string;
+  rejectedAt: Date;
+}
+
 /** Fields an aggregate document carries for its outbox. */
 export interface OutboxFields {
   outbox: OutboxEntry[];
@@ -26,6 +34,8 @@ export interface OutboxFields {
   outboxLeaseUntil?: Date | null;
   /** Which claim of which relay holds the lease: only that claim may remove entries or release it. */
   outboxLeaseOwner?: string | null;
+  /** Entries the broker refused for good (see OutboxRelay); absent until one is. */
+  outboxRejected?: RejectedOutboxEntry[];
 }
 
 /** A document that carries an outbox, as stored. */
@@ -47,10 +57,13 @@ function checkOnProduce(event: DomainEvent): DomainEvent {
   }
 }
 
-/** Checks an event against its schema (on produce) and turns it into an outbox entry keyed by its subject. */
+/**
+ * Checks an event against its schema and its size (on produce) and turns it into an outbox entry keyed
+ * by its subject. An event too big to deliver is a DomainError (413), so its write never happens.
+ */
 export function toOutboxEntry(event: DomainEvent): OutboxEntry {
   const checked = checkOnProduce(event);
-  return {
+  const entry: OutboxEntry = {
     id: checked.id,
     topic: EventCatalog[checked.type].topic,
     key: checked.subject,
@@ -63,6 +76,8 @@ export function toOutboxEntry(event: DomainEvent): OutboxEntry {
     },
     createdAt: new Date(),
   };
+  assertDeliverable(serializedBytes(entry), checked.type, checked.data);
+  return entry;
 }
 
 type Update = { $set?: Record<string, unknown>; $push?: Record<string, unknown> } & Record<string, unknown>;
@@ -78,7 +93,13 @@ export function withOutbox<U extends Update>(update: U, events: DomainEvent[]): 
 }
 
 /** A projection that leaves the outbox and its lease out of a read: they are the relay's business. */
-export const withoutOutbox = { outbox: 0, outboxPending: 0, outboxLeaseUntil: 0, outboxLeaseOwner: 0 } as const;
+export const withoutOutbox = {
+  outbox: 0,
+  outboxPending: 0,
+  outboxLeaseUntil: 0,
+  outboxLeaseOwner: 0,
+  outboxRejected: 0,
+} as const;
 
 /** Declares an aggregate schema's outbox fields and the index the relay polls by. */
 export function addOutbox(schema: Schema): void {
@@ -87,6 +108,7 @@ export function addOutbox(schema: Schema): void {
     outboxPending: { type: Boolean, default: false },
     outboxLeaseUntil: Date,
     outboxLeaseOwner: String,
+    outboxRejected: { type: Schema.Types.Mixed, default: undefined },
   });
   schema.index({ outboxPending: 1 });
 }

@@ -1,9 +1,13 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { MAX_EVENT_BYTES } from '@broadsheet/contracts';
+import type { Metrics } from '@broadsheet/observability';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { serializedBytes } from './event-size';
 import { OutboxEntry } from './outbox';
 import { Claimed, OutboxLeases } from './outbox-store-leases';
 import type { OutboxPublisher } from './producer';
+import { refusalReason } from './refusal';
 
 export interface RelayOptions {
   /** Collections whose documents carry an outbox. */
@@ -17,7 +21,7 @@ export interface RelayOptions {
   leaseMs: number;
   /** Most documents claimed per collection at once; all their entries go out in one Kafka request. */
   claimLimit?: number;
-  /** Most bytes of events per Kafka request: a broker refuses a batch over `message.max.bytes` (1 MB). */
+  /** Most bytes of events per Kafka request: a broker refuses a batch over `message.max.bytes` (1 MiB). */
   maxBatchBytes?: number;
   /** How long shutdown waits for a publish in progress; what was not sent stays in the outbox. */
   shutdownGraceMs?: number;
@@ -31,12 +35,20 @@ interface Round {
   failed: boolean;
 }
 
+/** What one round's sends came to: entries acknowledged, entries the broker refused for good (id → reason). */
+interface Sent {
+  sent: Set<string>;
+  refused: Map<string, string>;
+  failed: boolean;
+}
+
 /**
  * Publishes outbox entries to Kafka and removes them once acknowledged. Several replicas may run: each
  * round claims up to `claimLimit` documents with a lease (one atomic conditional write per document),
  * publishes all their entries in one batch, in order, and releases them. Only the claim that holds a
  * document's lease removes its entries or releases it, so a relay that failed or ran out of lease
- * touches nothing another relay took over.
+ * touches nothing another relay took over. An entry the broker refuses for good (too large, invalid) is
+ * moved aside to the document's `outboxRejected`, counted and logged for an operator, never retried.
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -57,6 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     connection: Connection,
     private readonly producer: OutboxPublisher,
     private readonly options: RelayOptions,
+    private readonly metrics: Metrics,
   ) {
     this.leases = new OutboxLeases(connection, options.collections);
   }
@@ -113,9 +126,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const until = new Date(claimedAt + this.options.leaseMs);
     const docs = await this.leases.claim(token, new Date(claimedAt), until, limit);
     if (docs.length === 0) return { claimed: 0, published: 0, failed: false };
-    const { sent, failed } = await this.publish(docs, claimedAt + this.options.leaseMs / 3);
+    const { sent, refused, failed } = await this.publish(docs, claimedAt + this.options.leaseMs / 3);
     this.cautious = failed;
-    await this.release(docs, token, sent);
+    await this.release(docs, token, sent, refused);
+    this.countRefused(docs, refused);
     return { claimed: docs.length, published: sent.size, failed };
   }
 
@@ -132,29 +146,59 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** Sends the claimed entries in as few requests as the size limit allows, each bounded by the deadline. */
-  private async publish(docs: Claimed[], deadline: number): Promise<{ sent: Set<string>; failed: boolean }> {
-    const sent = new Set<string>();
-    for (const batch of batches(docs, this.options.maxBatchBytes ?? 800_000)) {
+  /**
+   * Sends the claimed entries in as few requests as the size limit allows (one entry per request while
+   * cautious), each bounded by the deadline. A request the broker refuses for good is split into single
+   * entries, and a single entry it refuses is set aside: the rest still go out, in order. (The refused
+   * request may have landed on other partitions: those entries may go out twice, as after any failed send.)
+   */
+  private async publish(docs: Claimed[], deadline: number): Promise<Sent> {
+    const result: Sent = { sent: new Set(), refused: new Map(), failed: false };
+    const queue = [...batches(docs, this.cautious ? 0 : (this.options.maxBatchBytes ?? MAX_EVENT_BYTES))];
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
       const left = deadline - Date.now();
       try {
         if (left <= 0) throw new Error('the lease budget for sending ran out');
         await this.producer.publish(batch, left);
       } catch (error) {
-        this.logger.warn(`outbox publish failed, ${sent.size} of the round's entries sent: ${String(error)}`);
-        return { sent, failed: true };
+        const reason = refusalReason(error);
+        if (reason && batch.length > 1) queue.unshift(...batch.map((entry) => [entry]));
+        else if (reason) result.refused.set(batch[0]!.id, `${reason}: ${String(error)}`);
+        else {
+          this.logger.warn(`outbox publish failed, ${result.sent.size} of the round's entries sent: ${String(error)}`);
+          return { ...result, failed: true };
+        }
+        continue;
       }
-      for (const entry of batch) sent.add(entry.id);
+      for (const entry of batch) result.sent.add(entry.id);
     }
-    return { sent, failed: false };
+    return result;
   }
 
   /** After a failure the lease is kept for one more send budget: any relay retries soon, none while a send may land. */
-  private async release(docs: Claimed[], token: string, sent: Set<string>): Promise<void> {
+  private async release(
+    docs: Claimed[],
+    token: string,
+    sent: Set<string>,
+    refused: Map<string, string>,
+  ): Promise<void> {
     const retryAt = new Date(Date.now() + this.options.leaseMs / 3);
-    const held = await this.leases.release(docs, token, sent, retryAt);
+    const held = await this.leases.release(docs, token, { sent, refused }, retryAt);
     if (held < docs.length) {
       this.logger.warn(`${docs.length - held} outbox lease(s) expired before release; another relay took over`);
+    }
+  }
+
+  /** An operator's signal (metric, alert, error log) for every entry set aside. */
+  private countRefused(docs: Claimed[], refused: Map<string, string>): void {
+    for (const doc of docs) {
+      for (const entry of doc.entries.filter((e) => refused.has(e.id))) {
+        this.metrics.outboxRefused.inc({ topic: entry.topic });
+        this.logger.error(
+          `outbox entry ${entry.id} (${entry.topic}, key ${entry.key}) refused by Kafka for good, moved to ` +
+            `outboxRejected of ${doc.id}: ${refused.get(entry.id)}`,
+        );
+      }
     }
   }
 }
@@ -164,7 +208,7 @@ function* batches(docs: Claimed[], maxBytes: number): Generator<OutboxEntry[]> {
   let batch: OutboxEntry[] = [];
   let bytes = 0;
   for (const entry of docs.flatMap((d) => d.entries)) {
-    const size = Buffer.byteLength(entry.value) + Buffer.byteLength(JSON.stringify(entry.headers)) + entry.key.length;
+    const size = serializedBytes(entry);
     if (batch.length > 0 && bytes + size > maxBytes) {
       yield batch;
       batch = [];

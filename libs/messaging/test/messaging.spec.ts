@@ -9,7 +9,7 @@ import {
   OutboxStore,
   withOutbox,
 } from '@broadsheet/messaging';
-import { ObservabilityModule } from '@broadsheet/observability';
+import { Metrics, ObservabilityModule } from '@broadsheet/observability';
 import { MONGO_CONNECTION, MongoModule } from '@broadsheet/persistence';
 import { anIngestedEvent, createTopics, testContext, TestContext, TopicReader } from '@broadsheet/testing';
 import { Connection } from 'mongoose';
@@ -55,7 +55,12 @@ describe('messaging against the real Kafka and Mongo store', () => {
     afterAll(() => content.close());
 
     const relay = (leaseMs = 30_000) =>
-      new OutboxRelay(connection, producer, { collections: ['aggregates'], pollMs: 60_000, leaseMs, enabled: false });
+      new OutboxRelay(
+        connection,
+        producer,
+        { collections: ['aggregates'], pollMs: 60_000, leaseMs, enabled: false },
+        app.get(Metrics),
+      );
 
     it('publishes an aggregate’s events in order, keyed by it, and never again after a restart', async () => {
       const key = `wire:${randomUUID()}`;

@@ -29,14 +29,14 @@ export function relayOver(
   collection: string,
   publisher: OutboxPublisher,
   options: Partial<RelayOptions> = {},
+  metrics = new Metrics(),
 ): OutboxRelay {
-  return new OutboxRelay(connection, publisher, {
-    collections: [collection],
-    pollMs: 60_000,
-    leaseMs: 30_000,
-    enabled: false,
-    ...options,
-  });
+  return new OutboxRelay(
+    connection,
+    publisher,
+    { collections: [collection], pollMs: 60_000, leaseMs: 30_000, enabled: false, ...options },
+    metrics,
+  );
 }
 
 /** Counts the Kafka requests a relay makes and the entries in each. */

@@ -32,6 +32,12 @@ export class Metrics {
     labelNames: ['topic'] as const,
     registers: [this.registry],
   });
+  readonly outboxRefused = new Counter({
+    name: 'outbox_events_refused_total',
+    help: 'Outbox entries Kafka refused for good (e.g. MESSAGE_TOO_LARGE), moved to outboxRejected for an operator, by topic',
+    labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
