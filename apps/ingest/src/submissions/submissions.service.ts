@@ -8,6 +8,8 @@ import {
   IngestedStory,
   makeEnvelope,
   DomainEvent,
+  stripControls,
+  SubmissionLimits,
   submissionSchema,
   zodDetails,
 } from '@broadsheet/contracts';
@@ -42,7 +44,8 @@ export class SubmissionsService {
       return null;
     }
     const draft = normalize(source, parsed.data, 1);
-    const status = await this.store(draft);
+    const status = await this.storeOrReject(source, raw, draft, channel);
+    if (!status) return null;
     const id = randomUUID();
     await this.repo.recordSubmission({
       id,
@@ -62,6 +65,26 @@ export class SubmissionsService {
     const record = await this.repo.findSubmission(id);
     if (!record) throw new DomainError(ErrorCodes.NotFound, `submission ${id} not found`);
     return record;
+  }
+
+  /**
+   * Saves the story; one whose event could not be delivered (too large once cleaned) is refused like an
+   * invalid one: a 413 over HTTP, a record and an ingest.rejected.v1 event from Kafka. Nothing is stored.
+   */
+  private async storeOrReject(
+    source: string,
+    raw: unknown,
+    draft: IngestedStory,
+    channel: Channel,
+  ): Promise<{ status: SubmissionResult['status']; revision: number } | null> {
+    try {
+      return await this.store(draft);
+    } catch (error) {
+      if (channel === 'http' || !(error instanceof DomainError) || error.code !== ErrorCodes.PayloadTooLarge)
+        throw error;
+      await this.reject(source, raw, error.details);
+      return null;
+    }
   }
 
   /** Saves the story with its event; retries when a concurrent submission of the same story wins a race. */
@@ -99,7 +122,7 @@ export class SubmissionsService {
     const id = randomUUID();
     const externalId =
       typeof raw === 'object' && raw !== null && typeof (raw as { externalId?: unknown }).externalId === 'string'
-        ? String((raw as { externalId: string }).externalId).slice(0, 200)
+        ? stripControls((raw as { externalId: string }).externalId).slice(0, SubmissionLimits.externalId)
         : undefined;
     const type = EventTypes.SubmissionRejected;
     const event = makeEnvelope({
