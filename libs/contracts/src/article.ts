@@ -1,10 +1,34 @@
 import { z } from 'zod';
-import { imageSchema } from './submission';
+import { SubmissionLimits as L } from './submission';
+import { httpUrlField, optionalPlainText, plainTextField } from './text-fields';
+
+const plain = (what: string) => z.string().describe(`${what}, in plain text (no markup, no HTML escaping).`);
+
+/** An image as every service holds and serves it: its text fields are plain text. */
+export const imageSchema = z.object({
+  url: z.string().describe('Absolute http(s) URL of the image.'),
+  alt: plain('Alternative text for screen readers').optional(),
+  caption: plain('Caption shown under the image').optional(),
+  credit: plain('Photographer or agency credit').optional(),
+});
+export type Image = z.infer<typeof imageSchema>;
+
+/** The same image as editorial takes it in from another service: its text is cleaned again on the way in. */
+const ingestedImageSchema = z.object({
+  url: httpUrlField(),
+  alt: optionalPlainText(L.alt),
+  caption: optionalPlainText(L.caption),
+  credit: optionalPlainText(L.credit),
+});
 
 export const ArticleStatuses = ['draft', 'in_review', 'scheduled', 'published', 'unpublished', 'killed'] as const;
 export type ArticleStatus = (typeof ArticleStatuses)[number];
 
-/** A story as ingest hands it to editorial: sanitized, normalized, keyed by `source:externalId`. */
+/**
+ * A story as ingest hands it to editorial: sanitized, normalized, keyed by `source:externalId`. Its
+ * plain-text fields go through the same cleaning again when editorial parses the event, so no producer
+ * can put markup or controls on the desk; a required field left empty makes the event invalid.
+ */
 export const ingestedStorySchema = z.object({
   /** `source:externalId`: the same story from the same source always has the same key. */
   articleKey: z.string().min(3),
@@ -13,20 +37,20 @@ export const ingestedStorySchema = z.object({
   externalId: z.string().min(1),
   /** Grows by one each time the source sends a changed version. */
   revision: z.number().int().positive(),
-  headline: z.string().min(1),
-  summary: z.string().optional(),
+  headline: plainTextField(L.headline),
+  summary: optionalPlainText(L.summary),
   /** Sanitized HTML. */
   body: z.string().min(1),
-  bylines: z.array(z.string()).default([]),
+  bylines: z.array(plainTextField(L.byline)).default([]),
   /** Category slug, lower-case kebab. */
   category: z.string().min(1),
   /** Category as the source labelled it. */
-  categoryLabel: z.string().min(1),
-  tags: z.array(z.string()).default([]),
+  categoryLabel: plainTextField(L.category),
+  tags: z.array(plainTextField(L.tag)).default([]),
   language: z.string().default('en'),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
-  url: z.string().optional(),
-  images: z.array(imageSchema).default([]),
+  url: httpUrlField().optional(),
+  images: z.array(ingestedImageSchema).default([]),
   /** sha256 of the normalized story; a resubmission with the same hash is a duplicate. */
   contentHash: z.string(),
 });
@@ -38,14 +62,13 @@ export const publicArticleSchema = z.object({
   /** URL slug; readers reach the article at `/articles/:slug`. */
   slug: z.string().min(1),
   status: z.enum(ArticleStatuses),
-  headline: z.string(),
-  summary: z.string().optional(),
-  /** Sanitized HTML. */
-  body: z.string(),
-  bylines: z.array(z.string()),
-  category: z.string(),
-  categoryLabel: z.string(),
-  tags: z.array(z.string()),
+  headline: plain('Headline'),
+  summary: plain('Standfirst shown under the headline and in lists').optional(),
+  body: z.string().describe('Story body as sanitized HTML.'),
+  bylines: z.array(z.string()).describe('Author names, in plain text (no markup, no HTML escaping).'),
+  category: z.string().describe('Category slug, lower-case kebab.'),
+  categoryLabel: plain('Category as the source labelled it'),
+  tags: z.array(z.string()).describe('Tags, lower case, in plain text (no markup, no HTML escaping).'),
   language: z.string(),
   images: z.array(imageSchema),
   /** First publication time (ISO-8601). */

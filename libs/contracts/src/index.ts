@@ -8,3 +8,5 @@ export * from './slug';
 export * from './validation';
 export * from './text';
 export * from './limits';
+export * from './text-fields';
+export * from './html-body';

@@ -1,51 +1,91 @@
 import { z } from 'zod';
+import {
+  htmlBodyField,
+  httpUrlField,
+  identifierField,
+  maxUrlLength,
+  optionalPlainText,
+  plainTextField,
+} from './text-fields';
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
-
-/** Limits are generous for real stories and small enough that one message stays well under Kafka's 1 MB. */
+/**
+ * Limits are on the text as sent; generous for real stories and small enough that one message stays
+ * well under Kafka's 1 MB.
+ */
 export const SubmissionLimits = {
+  externalId: 200,
   headline: 300,
   summary: 1_000,
   body: 200_000,
+  byline: 200,
+  bylines: 20,
+  category: 100,
+  tag: 100,
   tags: 30,
+  language: 35,
+  url: maxUrlLength,
+  images: 50,
+  alt: 500,
+  caption: 1_000,
+  credit: 200,
 } as const;
 
-export const imageSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).describe('Absolute http(s) URL of the image.'),
-  alt: z.string().max(500).optional().describe('Alternative text for screen readers.'),
-  caption: z.string().max(1_000).optional().describe('Caption shown under the image.'),
-  credit: z.string().max(200).optional().describe('Photographer or agency credit.'),
+const L = SubmissionLimits;
+
+/** An image as a source sends it; its text fields are cleaned to plain text on the way in. */
+export const submittedImageSchema = z.object({
+  url: httpUrlField().describe(`Absolute http(s) URL of the image, at most ${L.url} characters.`),
+  alt: optionalPlainText(L.alt).describe(`Plain text for screen readers (markup is removed), at most ${L.alt}.`),
+  caption: optionalPlainText(L.caption).describe(`Plain-text caption (markup is removed), at most ${L.caption}.`),
+  credit: optionalPlainText(L.credit).describe(`Plain-text credit (markup is removed), at most ${L.credit}.`),
 });
 
-/** The canonical submission: one story as a source sends it. */
+/** The canonical submission: one story as a source sends it. Parsing it cleans every text field. */
 export const submissionSchema = z.object({
-  externalId: trimmed(200).describe("The source's own id for the story; with the source it forms the article key."),
-  headline: trimmed(SubmissionLimits.headline).describe('Plain-text headline.'),
-  summary: z
-    .string()
-    .trim()
-    .max(SubmissionLimits.summary)
+  externalId: identifierField(L.externalId).describe(
+    `The source's own id for the story; with the source it forms the article key. At most ${L.externalId} characters.`,
+  ),
+  headline: plainTextField(L.headline).describe(
+    `Plain-text headline: markup and entities are removed; refused if no text is left. At most ${L.headline} characters.`,
+  ),
+  summary: optionalPlainText(L.summary).describe(
+    `Plain-text standfirst shown under the headline and in lists (markup is removed). At most ${L.summary} characters.`,
+  ),
+  body: htmlBodyField(L.body).describe(
+    `Story body as HTML; sanitized on ingest and refused if no text is left. At most ${L.body} characters.`,
+  ),
+  bylines: z
+    .array(plainTextField(L.byline))
+    .max(L.bylines)
     .optional()
-    .describe('Plain-text standfirst shown under the headline and in lists.'),
-  body: trimmed(SubmissionLimits.body).describe('Story body as HTML; sanitized on ingest.'),
-  bylines: z.array(trimmed(200)).max(20).optional().describe('Author names as they should be printed.'),
-  category: trimmed(100).describe('Category slug or label, e.g. "Politics".'),
-  tags: z.array(trimmed(100)).max(SubmissionLimits.tags).optional().describe('Free tags.'),
+    .describe(`Plain-text author names as they should be printed; up to ${L.bylines} of ${L.byline} characters.`),
+  category: plainTextField(L.category).describe(
+    `Category label in plain text, e.g. "Politics"; its slug is made from the cleaned text. At most ${L.category}.`,
+  ),
+  tags: z
+    .array(plainTextField(L.tag))
+    .max(L.tags)
+    .optional()
+    .describe(`Plain-text free tags; up to ${L.tags} of ${L.tag} characters.`),
   language: z
     .string()
+    .max(L.language)
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
     .optional()
-    .describe('BCP 47 language tag, e.g. "en" or "fa-AF".'),
+    .describe(`BCP 47 language tag, e.g. "en" or "fa-AF"; at most ${L.language} characters.`),
   publishedAt: z.iso
     .datetime({ offset: true })
     .optional()
     .describe('When the source first published the story (ISO-8601).'),
-  url: z
-    .url({ protocol: /^https?$/ })
+  url: httpUrlField().optional().describe(`Canonical URL of the story at the source, at most ${L.url} characters.`),
+  images: z
+    .array(submittedImageSchema)
+    .max(L.images)
     .optional()
-    .describe('Canonical URL of the story at the source.'),
-  images: z.array(imageSchema).max(50).optional().describe('Images that illustrate the story.'),
+    .describe(`Images that illustrate the story, up to ${L.images}.`),
 });
 
+/** A submission once parsed: every text field already cleaned. */
 export type Submission = z.infer<typeof submissionSchema>;
-export type Image = z.infer<typeof imageSchema>;
+/** A submission as a source sends it. */
+export type SubmissionInput = z.input<typeof submissionSchema>;

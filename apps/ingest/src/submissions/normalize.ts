@@ -1,71 +1,19 @@
-import { htmlToText, IngestedStory, slugify, Submission } from '@broadsheet/contracts';
+import { IngestedStory, slugify, Submission } from '@broadsheet/contracts';
 import { createHash } from 'node:crypto';
-import sanitizeHtml from 'sanitize-html';
 
-/** What a story body may contain: text structure, links and images, nothing that runs. */
-const bodyPolicy: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'h2',
-    'h3',
-    'h4',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'sub',
-    'sup',
-    'a',
-    'figure',
-    'figcaption',
-    'img',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'hr',
-    'pre',
-    'code',
-    'q',
-    'cite',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener nofollow' }) },
-};
-
-/** Headlines, summaries, bylines and tags are plain text. */
-const plainText = htmlToText;
-
-export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, bodyPolicy).trim();
-}
-
-/** Turns a validated submission into the story editorial receives, with its dedupe hash. */
+/**
+ * Turns a parsed submission into the story editorial receives, with its dedupe hash. Parsing
+ * (`submissionSchema`) has already cleaned every text field and sanitized the body.
+ */
 export function normalize(source: string, s: Submission, revision: number): IngestedStory {
-  const tags = [...new Set((s.tags ?? []).map((t) => plainText(t).toLowerCase()).filter(Boolean))];
+  const tags = [...new Set((s.tags ?? []).map((t) => t.toLowerCase()))];
   const content = {
-    headline: plainText(s.headline),
-    summary: s.summary ? plainText(s.summary) : undefined,
-    body: sanitizeBody(s.body),
-    bylines: (s.bylines ?? []).map(plainText).filter(Boolean),
+    headline: s.headline,
+    summary: s.summary,
+    body: s.body,
+    bylines: s.bylines ?? [],
     category: slugify(s.category) || 'general',
-    categoryLabel: plainText(s.category),
+    categoryLabel: s.category,
     tags,
     language: s.language ?? 'en',
     publishedAt: s.publishedAt,
