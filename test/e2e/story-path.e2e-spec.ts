@@ -87,13 +87,14 @@ describe('a story end to end', () => {
     const search = await waitFor(async () => {
       const r = await delivery(`/v1/search?q=${encodeURIComponent('parliamnet budjet')}`);
       const found = (await r.json()) as {
-        hits: Array<{ id: string; headline: string }>;
+        hits: Array<{ id: string; headline: string; highlights: { headline: string } }>;
         facets: { category: Record<string, number> };
       };
       return found.hits.some((h) => h.id === draft.id) ? found : undefined;
     }, 'the article in search');
     const hit = search.hits.find((h) => h.id === draft.id)!;
-    expect(hit.headline).toContain('<mark>Parliament</mark>');
+    expect(hit.headline).toBe(story.headline);
+    expect(hit.highlights.headline).toContain('<mark>Parliament</mark>');
     expect(search.facets.category.politics).toBeGreaterThanOrEqual(1);
   });
 

@@ -11,3 +11,4 @@ export * from './outbox-probe';
 export * from './events';
 export { freePorts } from '../../../tools/stack';
 export * from './outboxes';
+export * from './markup';

@@ -2,33 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { articleIndexName, resultFields, SearchDocument, INDEX_PREFIX, MEILI } from '@broadsheet/search';
 import { Index, Meilisearch } from 'meilisearch';
 import { SearchQuery } from './dto';
-
-export interface SearchHit {
-  id: string;
-  slug: string;
-  /** Headline with matches wrapped in <mark>; the rest is HTML-escaped. */
-  headline: string;
-  summary?: string;
-  category: string;
-  categoryLabel: string;
-  tags: string[];
-  bylines: string[];
-  publishedAt: string;
-  imageUrl?: string;
-}
-
-export interface SearchResponse {
-  query: string;
-  hits: SearchHit[];
-  page: number;
-  totalPages: number;
-  totalHits: number;
-  facets: { category: Record<string, number>; tags: Record<string, number> };
-}
-
-// Sentinels Meilisearch wraps matches in; they cannot occur in stored text, so escaping stays simple.
-const PRE = '\u0001';
-const POST = '\u0002';
+import { highlightMarkers } from './highlight';
+import { SearchResponse, toHit } from './search.reply';
 
 @Injectable()
 export class SearchService {
@@ -39,6 +14,7 @@ export class SearchService {
   }
 
   async search(q: SearchQuery): Promise<SearchResponse> {
+    const markers = highlightMarkers();
     const result = await this.index.search(q.q, {
       filter: filterOf(q),
       sort: q.sort === 'newest' ? ['publishedTs:desc'] : undefined,
@@ -46,24 +22,13 @@ export class SearchService {
       hitsPerPage: q.limit,
       attributesToRetrieve: [...resultFields],
       attributesToHighlight: ['headline', 'summary'],
-      highlightPreTag: PRE,
-      highlightPostTag: POST,
+      highlightPreTag: markers.pre,
+      highlightPostTag: markers.post,
       facets: ['category', 'tags'],
     });
     return {
       query: q.q,
-      hits: result.hits.map((hit) => ({
-        id: hit.id,
-        slug: hit.slug ?? '',
-        headline: markup(hit._formatted?.headline ?? hit.headline ?? ''),
-        summary: hit.summary === undefined ? undefined : markup(hit._formatted?.summary ?? hit.summary),
-        category: hit.category ?? '',
-        categoryLabel: hit.categoryLabel ?? '',
-        tags: hit.tags ?? [],
-        bylines: hit.bylines ?? [],
-        publishedAt: hit.publishedAt ?? '',
-        imageUrl: hit.imageUrl,
-      })),
+      hits: result.hits.map((hit) => toHit(hit, markers)),
       page: result.page ?? q.page,
       totalPages: result.totalPages ?? 0,
       totalHits: result.totalHits ?? 0,
@@ -83,15 +48,4 @@ export function filterOf(q: Pick<SearchQuery, 'category' | 'tag' | 'from' | 'to'
   if (q.from) filter.push(`publishedTs >= ${Math.floor(q.from.getTime() / 1000)}`);
   if (q.to) filter.push(`publishedTs <= ${Math.floor(q.to.getTime() / 1000)}`);
   return filter;
-}
-
-/** HTML-escapes text, then turns the match sentinels into <mark> tags. */
-export function markup(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replaceAll(PRE, '<mark>')
-    .replaceAll(POST, '</mark>');
 }
