@@ -3,6 +3,7 @@ import { articleContentSchema, ingestedStorySchema } from './article';
 import { DomainError, ErrorCodes } from './errors';
 import { Envelope, envelopeSchema } from './envelope';
 import { Topics } from './topics';
+import { identifierField } from './text-fields';
 import { zodDetails } from './validation';
 
 /** Event types. Never rename one: they are stored forever in the content log. */
@@ -18,8 +19,8 @@ export const EventTypes = {
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
 export const submissionReceivedSchema = z.object({
-  /** Registered source the story comes from. */
-  source: z.string().min(1),
+  /** Registered source the story comes from; part of every article key, so bounded and free of controls. */
+  source: identifierField(100),
   /** The canonical submission, validated by ingest (an invalid one is rejected, not dead-lettered). */
   submission: z.record(z.string(), z.unknown()),
 });

@@ -1,5 +1,5 @@
-import { anIngestedEvent } from '@broadsheet/testing';
-import { DomainError, EventTypes, isEventOf, parseEvent } from './index';
+import { anIngestedEvent, submissionMessage } from '@broadsheet/testing';
+import { DomainError, EventTypes, isEventOf, parseEvent, parseEventJson } from './index';
 
 /** An article.ingested event from some producer, its story overridden. */
 function ingested(story: Record<string, unknown>) {
@@ -38,5 +38,22 @@ describe('article.ingested as editorial takes it in', () => {
     }
     expect(caught).toBeInstanceOf(DomainError);
     expect((caught as DomainError).details.map((d) => d.path).sort()).toEqual(['data.categoryLabel', 'data.headline']);
+  });
+});
+
+describe('submission.received as ingest takes it in', () => {
+  it.each([
+    ['an over-long source', 's'.repeat(101)],
+    ['a source with a control character', 'wire\u0000'],
+  ])('refuses %s, naming data.source', (_what, source) => {
+    const event = JSON.parse(submissionMessage({ externalId: 'x' })) as { data: { source: string } };
+    event.data.source = source;
+    let caught: unknown;
+    try {
+      parseEventJson(JSON.stringify(event));
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as DomainError).details.map((d) => d.path)).toEqual(['data.source']);
   });
 });
