@@ -179,7 +179,10 @@ describe('hostile text end to end', () => {
     expect(await refusal(json)).toMatchObject({ status: 400, paths: ['headline'] });
     const [before, after] = JSON.stringify(aSubmission({ headline: 'BADBYTES' })).split('BADBYTES');
     const bytes = Buffer.concat([Buffer.from(before!), Buffer.from([0x4b, 0xff, 0xfe, 0x4b]), Buffer.from(after!)]);
-    expect(await refusal(bytes)).toMatchObject({ status: 400, paths: ['headline'] });
+    // Refused by the text rule (U+FFFD in headline) or, should the body parser check bytes first, as the body.
+    const invalid = await refusal(bytes);
+    expect({ status: invalid.status, code: invalid.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect([['headline'], ['(body)']]).toContainEqual(invalid.paths);
     const url = `https://example.org/${'a'.repeat(2_100)}`;
     expect((await refusal(aSubmission({ url, images: [{ url }] }))).paths).toEqual(['url', 'images.0.url']);
   });
