@@ -9,9 +9,12 @@ export const ErrorCodes = {
   Conflict: 'CONFLICT',
   PreconditionFailed: 'PRECONDITION_FAILED',
   PreconditionRequired: 'PRECONDITION_REQUIRED',
+  RequestTimeout: 'REQUEST_TIMEOUT',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UriTooLong: 'URI_TOO_LONG',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',
+  HeadersTooLarge: 'HEADERS_TOO_LARGE',
   Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;

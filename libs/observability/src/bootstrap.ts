@@ -2,8 +2,9 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express from 'express';
 import { z } from 'zod';
+import { useBodyParsers } from './body-parsing';
+import { answerClientErrors } from './client-errors';
 import { BaseConfig, ConfigError, loadConfig } from './config';
 import { createLogger, JsonLogger } from './logger';
 
@@ -18,13 +19,12 @@ export interface ServiceOptions {
   consumer?: (app: INestApplication) => void;
 }
 
-/** Starts a service: JSON logs, body limits, OpenAPI at /docs, graceful shutdown, Kafka consumer, HTTP. */
+/** Starts a service: JSON logs, body limits, error-shaped answers to requests Node's parser refuses, OpenAPI at /docs, graceful shutdown, Kafka consumer, HTTP. */
 export async function bootstrapService(options: ServiceOptions): Promise<INestApplication> {
   const logger = new JsonLogger(createLogger(options.name, options.config.LOG_LEVEL));
   const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
-  const limit = options.bodyLimit ?? '1mb';
-  app.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
-  app.use(express.text({ limit, type: ['application/*+xml', 'application/xml', 'text/xml'] }));
+  answerClientErrors(app.getHttpServer());
+  useBodyParsers(app, options.bodyLimit ?? '1mb');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

@@ -12,3 +12,4 @@ export * from './events';
 export { freePorts } from '../../../tools/stack';
 export * from './outboxes';
 export * from './markup';
+export * from './raw-http';
