@@ -1,4 +1,4 @@
-import { DomainEvent, Topics } from '@broadsheet/contracts';
+import { DomainError, DomainEvent, MAX_EVENT_BYTES, Topics } from '@broadsheet/contracts';
 import { EventProducer, OutboxStore } from '@broadsheet/messaging';
 import { Metrics } from '@broadsheet/observability';
 import { openConnection } from '@broadsheet/persistence';
@@ -17,7 +17,10 @@ function aBigEvent(headline: string, key: string): DomainEvent {
   return { ...event, data: { ...event.data, body: `<p>${'x'.repeat(3 * topicLimit)}</p>` } } as DomainEvent;
 }
 
-/** An entry the real broker refuses for good is set aside for an operator; everything else still goes out, in order. */
+/**
+ * Nothing undeliverable is written, and an entry the real broker refuses for good anyway is set aside for an
+ * operator; everything else still goes out, in order.
+ */
 describe('outbox relay and entries Kafka refuses', () => {
   let ctx: TestContext;
   let connection: Connection;
@@ -71,6 +74,22 @@ describe('outbox relay and entries Kafka refuses', () => {
     expect(doc?.outboxRejected?.[0]?.error).toMatch(/^MESSAGE_TOO_LARGE/);
     const counted = await metrics.registry.getSingleMetricAsString('outbox_events_refused_total');
     expect(counted).toContain(`outbox_events_refused_total{topic="${Topics.ArticlesIngested}"} 1`);
+  });
+
+  it('refuses to write an event over MAX_EVENT_BYTES: a 413 naming the field, and the document is unchanged', async () => {
+    const aggregates = connection.collection<Aggregate>(aCollection('unwritten'));
+    const key = `wire:${randomUUID()}`;
+    const event = anIngestedEvent('huge', key);
+    const huge = { ...event, data: { ...event.data, body: 'x'.repeat(MAX_EVENT_BYTES) } } as DomainEvent;
+    await store.insert(aggregates, { _id: key, state: 'first' }, []);
+
+    const update = store.update(aggregates, { _id: key }, { $set: { state: 'edited' } }, [huge]);
+    await expect(update).rejects.toBeInstanceOf(DomainError);
+    await expect(update).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: [{ path: 'body' }] });
+    await expect(store.insert(aggregates, { _id: `${key}-2` }, [huge])).rejects.toBeInstanceOf(DomainError);
+
+    expect(await aggregates.findOne({ _id: key })).toMatchObject({ state: 'first', outbox: [], outboxPending: false });
+    expect(await aggregates.countDocuments()).toBe(1);
   });
 
   it('never retries a refused entry', async () => {
