@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@broadsheet/auth';
-import { DeadLettersController, MessagingModule } from '@broadsheet/messaging';
+import { DeadLettersController, MessagingModule, RefusedOutboxController } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
 import { ARTICLES } from './articles/article.schema';
@@ -21,7 +21,7 @@ export class EditorialModule {
         AuthModule.forRoot(config.JWT_SECRET),
         MessagingModule.forService('editorial', config, { outboxCollections: [ARTICLES] }),
       ],
-      controllers: [ArticlesController, IngestedConsumer, DeadLettersController],
+      controllers: [ArticlesController, IngestedConsumer, DeadLettersController, RefusedOutboxController],
       providers: [ArticlesRepository, ArticlesService, { provide: CLOCK, useValue: () => new Date() }],
     };
   }

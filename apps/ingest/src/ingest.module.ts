@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@broadsheet/auth';
-import { DeadLettersController, MessagingModule } from '@broadsheet/messaging';
+import { DeadLettersController, MessagingModule, RefusedOutboxController } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
 import { IngestConfig } from './config';
@@ -22,7 +22,7 @@ export class IngestModule {
         AuthModule.forRoot(config.JWT_SECRET),
         MessagingModule.forService('ingest', config, { outboxCollections: [STORIES, SUBMISSIONS] }),
       ],
-      controllers: [SubmissionsController, SubmissionsConsumer, DeadLettersController],
+      controllers: [SubmissionsController, SubmissionsConsumer, DeadLettersController, RefusedOutboxController],
       providers: [SubmissionsRepository, SubmissionsService, ApiKeyGuard],
     };
   }

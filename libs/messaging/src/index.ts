@@ -3,6 +3,8 @@ export * from './outbox';
 export * from './producer';
 export * from './relay';
 export * from './outbox-store';
+export * from './refused-outbox';
+export * from './refused-outbox.controller';
 export * from './consumer';
 export * from './messaging.module';
 export * from './connect';

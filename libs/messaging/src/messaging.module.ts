@@ -8,6 +8,7 @@ import { DeadLetters } from './dead-letters.service';
 import { createKafka, KafkaOptions } from './kafka';
 import { OutboxStore } from './outbox-store';
 import { EventProducer } from './producer';
+import { RefusedOutbox } from './refused-outbox';
 import { OutboxRelay, RelayOptions } from './relay';
 
 export interface MessagingOptions extends KafkaOptions {
@@ -81,6 +82,11 @@ export class MessagingModule {
             new OutboxRelay(connection, producer, outbox, metrics),
         },
         OutboxStore,
+        {
+          provide: RefusedOutbox,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => new RefusedOutbox(connection, outbox.collections),
+        },
       );
     }
     if (consumer) {

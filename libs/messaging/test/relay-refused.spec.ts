@@ -1,5 +1,5 @@
 import { DomainError, DomainEvent, MAX_EVENT_BYTES, Topics } from '@broadsheet/contracts';
-import { EventProducer, OutboxStore } from '@broadsheet/messaging';
+import { EventProducer, OutboxStore, RefusedOutbox } from '@broadsheet/messaging';
 import { Metrics } from '@broadsheet/observability';
 import { openConnection } from '@broadsheet/persistence';
 import { anIngestedEvent, headlinesByKey, testContext, TestContext, TopicReader } from '@broadsheet/testing';
@@ -74,6 +74,19 @@ describe('outbox relay and entries Kafka refuses', () => {
     expect(doc?.outboxRejected?.[0]?.error).toMatch(/^MESSAGE_TOO_LARGE/);
     const counted = await metrics.registry.getSingleMetricAsString('outbox_events_refused_total');
     expect(counted).toContain(`outbox_events_refused_total{topic="${Topics.ArticlesIngested}"} 1`);
+    // What the admin route lists for an operator: where it sits, why, and how big it was.
+    const { items } = await new RefusedOutbox(connection, [collection]).list(10);
+    expect(items).toEqual([
+      expect.objectContaining({
+        collection,
+        documentId: a,
+        id: big.id,
+        type: 'article.ingested',
+        error: expect.stringMatching(/^MESSAGE_TOO_LARGE/),
+        bytes: expect.any(Number),
+      }),
+    ]);
+    expect(items[0]!.bytes).toBeGreaterThan(topicLimit);
   });
 
   it('refuses to write an event over MAX_EVENT_BYTES: a 413 naming the field, and the document is unchanged', async () => {
