@@ -2,6 +2,7 @@ import { Topics } from '@broadsheet/contracts';
 import {
   aSubmission,
   createTopics,
+  createTopicLimitedTo,
   editorToken,
   platformSecrets,
   PlatformSecrets,
@@ -11,7 +12,6 @@ import {
   testContext,
   waitFor,
 } from '@broadsheet/testing';
-import { ensureTopics } from '../../tools/stack';
 
 /** A topic whose limit was set below the platform's (a misconfigured cluster): Kafka refuses ordinary stories. */
 const misconfiguredLimit = 2_048;
@@ -32,13 +32,7 @@ describe('an event Kafka refuses for good, as an operator sees it', () => {
 
   beforeAll(async () => {
     ctx = testContext('refusedops');
-    await ensureTopics(ctx.kafkaBrokers, [
-      {
-        topic: `${ctx.prefix}${Topics.ArticlesIngested}`,
-        numPartitions: 3,
-        configEntries: [{ name: 'max.message.bytes', value: String(misconfiguredLimit) }],
-      },
-    ]);
+    await createTopicLimitedTo(ctx, Topics.ArticlesIngested, misconfiguredLimit);
     await createTopics(ctx);
     secrets = await platformSecrets(ctx);
     ({ ingest } = (await startServices(['ingest'], ctx, secrets)) as { ingest: ServiceProcess });

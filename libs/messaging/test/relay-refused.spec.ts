@@ -2,10 +2,16 @@ import { DomainError, DomainEvent, MAX_EVENT_BYTES, Topics } from '@broadsheet/c
 import { EventProducer, OutboxStore, RefusedOutbox } from '@broadsheet/messaging';
 import { Metrics } from '@broadsheet/observability';
 import { openConnection } from '@broadsheet/persistence';
-import { anIngestedEvent, headlinesByKey, testContext, TestContext, TopicReader } from '@broadsheet/testing';
+import {
+  anIngestedEvent,
+  createTopicLimitedTo,
+  headlinesByKey,
+  testContext,
+  TestContext,
+  TopicReader,
+} from '@broadsheet/testing';
 import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { ensureTopics } from '../../../tools/stack';
 import { aCollection, Aggregate, producerFor, relayOver } from './relay-fixtures';
 
 /** A broker whose topic takes at most this many bytes per message: small events pass, a big one is refused. */
@@ -30,13 +36,7 @@ describe('outbox relay and entries Kafka refuses', () => {
 
   beforeAll(async () => {
     ctx = testContext('refused');
-    await ensureTopics(ctx.kafkaBrokers, [
-      {
-        topic: `${ctx.prefix}${Topics.ArticlesIngested}`,
-        numPartitions: 3,
-        configEntries: [{ name: 'max.message.bytes', value: String(topicLimit) }],
-      },
-    ]);
+    await createTopicLimitedTo(ctx, Topics.ArticlesIngested, topicLimit);
     connection = await openConnection({ url: ctx.mongoUrl, dbName: `${ctx.prefix}db` });
     producer = producerFor(ctx.kafkaBrokers, ctx.prefix);
     topic = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesIngested}`);

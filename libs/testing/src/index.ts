@@ -13,3 +13,4 @@ export { freePorts } from '../../../tools/stack';
 export * from './outboxes';
 export * from './markup';
 export * from './raw-http';
+export * from './limited-topic';
