@@ -3,9 +3,11 @@
  * Taken from a local mirror when one is found (checksums verified), otherwise fetched from the
  * upstream repositories at the pinned tag (commit verified); kept in the cache either way.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cacheRoot, Log, run } from './provision';
 
 interface ExtensionSource {
@@ -61,14 +63,33 @@ export async function extensionSources(log: Log): Promise<string> {
   return dir;
 }
 
-/** BROADSHEET_MIRROR, else a `shared/mirror` beside the checkout or one of its parents. */
+/**
+ * BROADSHEET_MIRROR, else a `shared/mirror` beside the checkout or one of its parents, or beside the
+ * local repository the checkout was cloned from (CI clones the main checkout into a directory of its own).
+ */
 function findMirror(): string | undefined {
   const given = process.env.BROADSHEET_MIRROR;
   if (given) return given;
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'mirror');
-    if (existsSync(path.join(candidate, 'SHA256SUMS'))) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
+  for (const start of [__dirname, clonedFrom()]) {
+    for (let dir = start; dir; dir = path.dirname(dir) === dir ? undefined : path.dirname(dir)) {
+      const candidate = path.join(dir, 'shared', 'mirror');
+      if (existsSync(path.join(candidate, 'SHA256SUMS'))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** The local path of the checkout's `origin` remote, when it is one. */
+function clonedFrom(): string | undefined {
+  try {
+    const url = execFileSync('git', ['-C', __dirname, 'remote', 'get-url', 'origin'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const local = url.startsWith('file://') ? fileURLToPath(url) : url;
+    return path.isAbsolute(local) && existsSync(local) ? local : undefined;
+  } catch {
+    return undefined;
   }
 }
 
