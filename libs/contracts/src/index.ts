@@ -10,3 +10,4 @@ export * from './text';
 export * from './limits';
 export * from './text-fields';
 export * from './html-body';
+export * from './event-placement';

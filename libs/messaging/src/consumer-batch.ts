@@ -1,7 +1,7 @@
-import { parseEventJson } from '@broadsheet/contracts';
 import { Metrics } from '@broadsheet/observability';
 import { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { ParsedMessage, TopicHandler } from './consumer-handler';
+import { isTombstone, parseMessage } from './consumer-parse';
 import { ConsumerStalls } from './consumer-stalls';
 import { ConsumerStopping, retrying, RetryPolicy } from './consumer-retry';
 import { DeadLetterWriter } from './dead-letter';
@@ -65,12 +65,17 @@ export class BatchRun {
     await this.commitDone();
   }
 
-  /** Messages that are not valid events are permanent failures: straight to the dead-letter topic. */
+  /** Messages that are not valid events here go straight to the dead-letter topic; tombstones are skipped. */
   private async parseAll(messages: KafkaMessage[]): Promise<ParsedMessage[]> {
     const valid: ParsedMessage[] = [];
     for (const message of messages) {
+      if (isTombstone(this.handler.topic, message)) {
+        this.deps.metrics.messagesConsumed.inc({ topic: this.handler.topic, outcome: 'tombstone' });
+        this.done.add(message.offset);
+        continue;
+      }
       try {
-        valid.push({ message, event: parseEventJson(message.value?.toString() ?? '') });
+        valid.push(parseMessage(this.handler.topic, message));
       } catch (error) {
         await this.deadLetter(message, error, 1);
         this.done.add(message.offset);

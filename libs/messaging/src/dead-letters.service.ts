@@ -1,6 +1,7 @@
-import { deadLetterTopic, DomainError, ErrorCodes, parseEventJson, Topics } from '@broadsheet/contracts';
+import { deadLetterTopic, DomainError, ErrorCodes, Topics } from '@broadsheet/contracts';
 import { Kafka, KafkaMessage } from 'kafkajs';
 import { KafkaEventServer } from './consumer';
+import { parseMessage } from './consumer-parse';
 import { retrying, RetryPolicy } from './consumer-retry';
 import { DeadLetter, describeDeadLetter, HANDLER_FAILED } from './dead-letter';
 import { readToEnd } from './dead-letter-reader';
@@ -69,8 +70,7 @@ export class DeadLetters {
     const handler = this.server.handlerFor(letter.topic);
     if (!handler) throw new DomainError(ErrorCodes.Unavailable, 'the consumer is not running yet', [], true);
     const outcome = await retrying(async () => {
-      const event = parseEventJson(message.value?.toString() ?? '');
-      await handler.run([{ message: { ...message, offset: letter.offset }, event }], letter.partition);
+      await handler.run([parseMessage(letter.topic, { ...message, offset: letter.offset })], letter.partition);
     }, this.replayPolicy());
     if (!outcome.ok) {
       const { error } = outcome;

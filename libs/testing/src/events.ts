@@ -1,5 +1,6 @@
 import { DomainEvent, EventCatalog, EventTypes, makeEnvelope } from '@broadsheet/contracts';
 import { randomUUID } from 'node:crypto';
+import { aContent } from './content';
 import { aSubmission } from './factories';
 
 /** An `article.ingested` event for `key`; the headline tells events apart in assertions. */
@@ -23,6 +24,18 @@ export function anIngestedEvent(headline: string, key = `wire:${randomUUID()}`):
       images: [],
       language: 'en',
     },
+  }) as DomainEvent;
+}
+
+/** An `article.published` event at version 1; its subject is the article id unless a test says otherwise. */
+export function aPublishedEvent(id: string, headline: string, subject = id): DomainEvent {
+  return makeEnvelope({
+    type: EventTypes.ArticlePublished,
+    source: '/editorial',
+    subject,
+    dataschema: EventCatalog[EventTypes.ArticlePublished].dataschema,
+    correlationId: randomUUID(),
+    data: aContent(1, { id, headline }),
   }) as DomainEvent;
 }
 
