@@ -2,6 +2,14 @@ import { jwtSecretSchema } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
+/** Why a pair cannot be used: a key shared by two sources would let one submit as the other. */
+function keyProblem(keys: Map<string, string>, source: string, key: string): string | undefined {
+  if (!source || key.length < 16) return 'expected source:key with a key of 16+ characters';
+  if (keys.has(source)) return 'listed twice';
+  if ([...keys.values()].includes(key)) return 'its key is already the key of another source';
+  return undefined;
+}
+
 /** `source:key,source:key`: the sources allowed to submit and the API key of each. */
 const apiKeys = z
   .string()
@@ -13,15 +21,13 @@ const apiKeys = z
       .filter(Boolean);
     const keys = new Map<string, string>();
     for (const pair of pairs) {
-      const [source, key] = pair.split(':');
-      if (!source || !key || key.length < 16) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${source ?? pair}": expected source:key with a key of 16+ characters`,
-        });
-        continue;
-      }
-      keys.set(source, key);
+      // Split at the first colon only: a key may itself contain colons and must be kept whole.
+      const at = pair.indexOf(':');
+      const source = at < 0 ? pair : pair.slice(0, at);
+      const key = at < 0 ? '' : pair.slice(at + 1);
+      const problem = keyProblem(keys, source, key);
+      if (problem) ctx.addIssue({ code: 'custom', message: `"${source}": ${problem}` });
+      else keys.set(source, key);
     }
     return keys;
   });

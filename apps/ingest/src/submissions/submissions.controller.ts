@@ -31,7 +31,7 @@ export class SubmissionsController {
   @Get(':id')
   @ApiOperation({ summary: 'Status of one submission and, when rejected, the reasons' })
   @ApiOkResponse({ schema: z.toJSONSchema(submissionReplySchema) as object })
-  async get(@Param('id') id: string): Promise<SubmissionReply> {
-    return toSubmissionReply(await this.submissions.find(id));
+  async get(@Req() req: SourceRequest, @Param('id') id: string): Promise<SubmissionReply> {
+    return toSubmissionReply(await this.submissions.find(id, req.source));
   }
 }

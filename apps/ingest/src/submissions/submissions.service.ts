@@ -61,9 +61,10 @@ export class SubmissionsService {
     return { id, status: status.status, articleKey: draft.articleKey };
   }
 
-  async find(id: string): Promise<SubmissionRecord> {
+  /** One submission of this source; another source's is answered as unknown, never shown. */
+  async find(id: string, source: string): Promise<SubmissionRecord> {
     const record = await this.repo.findSubmission(id);
-    if (!record) throw new DomainError(ErrorCodes.NotFound, `submission ${id} not found`);
+    if (!record || record.source !== source) throw new DomainError(ErrorCodes.NotFound, `submission ${id} not found`);
     return record;
   }
 
