@@ -1,21 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ContentEventType, DomainError, ErrorCodes, EventTypes, IngestedStory, slugify } from '@broadsheet/contracts';
+import { DomainError, ErrorCodes, IngestedStory, slugify } from '@broadsheet/contracts';
 import { correlationIdOrNew } from '@broadsheet/observability';
 import { randomUUID } from 'node:crypto';
 import { Article, ArticleChanges } from './article';
 import { ArticlesRepository, ListQuery } from './articles.repository';
+import { eventOfActionOn } from './action-event';
 import { contentEvent } from './content-event';
 import { Action, nextStatus } from './workflow';
 
 export const CLOCK = Symbol('CLOCK');
 export type Clock = () => Date;
-
-const eventOfAction: Record<Action, ContentEventType | null> = {
-  submit: null,
-  publish: EventTypes.ArticlePublished,
-  unpublish: EventTypes.ArticleUnpublished,
-  kill: EventTypes.ArticleKilled,
-};
 
 /** Editorial use cases: drafts from the wire or the desk, and the workflow that puts them in the content log. */
 @Injectable()
@@ -58,7 +52,7 @@ export class ArticlesService {
     const article = await this.get(id);
     const status = nextStatus(article.status, action);
     const at = this.now();
-    const type = eventOfAction[action];
+    const type = eventOfActionOn(action, article.version);
     const version = type ? article.version + 1 : article.version;
     const changes: ArticleChanges = { status, version, updatedAt: at };
     if (status === 'published' && !article.publishedAt) changes.publishedAt = at;
