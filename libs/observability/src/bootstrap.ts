@@ -7,6 +7,7 @@ import { useBodyParsers } from './body-parsing';
 import { answerClientErrors } from './client-errors';
 import { BaseConfig, ConfigError, loadConfig } from './config';
 import { createLogger, JsonLogger } from './logger';
+import { securityHeaders } from './security-headers';
 
 export interface ServiceOptions {
   name: string;
@@ -24,6 +25,7 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
   const logger = new JsonLogger(createLogger(options.name, options.config.LOG_LEVEL));
   const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
   answerClientErrors(app.getHttpServer());
+  app.use(securityHeaders);
   useBodyParsers(app, options.bodyLimit ?? '1mb');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
