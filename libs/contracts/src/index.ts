@@ -11,3 +11,4 @@ export * from './limits';
 export * from './text-fields';
 export * from './html-body';
 export * from './event-placement';
+export * from './killed';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticleContent, PageKey } from '@broadsheet/contracts';
+import { ArticleContent, articleFields, killedRemains, PageKey } from '@broadsheet/contracts';
 import { afterPageKey, isDuplicateKey, MONGO_CONNECTION, newestFirst, withId } from '@broadsheet/persistence';
 import { Collection, Connection, Model } from 'mongoose';
 import { READ_ARTICLES, ReadArticleDoc, readArticleSchema } from './read-model.schema';
@@ -25,25 +25,14 @@ export class ReadModelRepository {
   }
 
   /** Stores a content-log state unless a newer or equal version is held: replays and redeliveries are no-ops. */
-  async apply({ version, article }: ArticleContent): Promise<boolean> {
-    const killed = article.status === 'killed';
+  async apply({ version, article: sent }: ArticleContent): Promise<boolean> {
+    // A killed article must vanish: whatever the event carried, only what a 410 needs is kept.
+    const article = sent.status === 'killed' ? killedRemains(sent) : sent;
     const doc: Omit<ReadArticleDoc, '_id'> = {
       version,
-      status: article.status,
-      slug: article.slug,
-      // A killed article must vanish: only what a 410 needs is kept.
-      headline: killed ? '' : article.headline,
-      summary: killed ? undefined : article.summary,
-      body: killed ? '' : article.body,
-      bylines: killed ? [] : article.bylines,
-      category: article.category,
-      categoryLabel: article.categoryLabel,
-      tags: killed ? [] : article.tags,
-      language: article.language,
-      images: killed ? [] : article.images,
+      ...articleFields(article),
       publishedAt: new Date(article.publishedAt),
       updatedAt: new Date(article.updatedAt),
-      sourceUrl: killed ? undefined : article.sourceUrl,
     };
     try {
       const result = await this.raw.updateOne(

@@ -3,6 +3,7 @@ import {
   ContentEventType,
   DomainEvent,
   EventCatalog,
+  killedRemains,
   makeEnvelope,
   PublicArticle,
 } from '@broadsheet/contracts';
@@ -10,13 +11,13 @@ import type { Article } from './article';
 
 /** The public snapshot of an article: what readers may see, nothing of the desk's workings. */
 export function toPublicArticle(article: Article, at: Date): PublicArticle {
-  return {
+  const snapshot: PublicArticle = {
     id: article.id,
     ...articleFields(article),
-    body: article.status === 'killed' ? '' : article.body,
     publishedAt: (article.publishedAt ?? at).toISOString(),
     updatedAt: at.toISOString(),
   };
+  return article.status === 'killed' ? killedRemains(snapshot) : snapshot;
 }
 
 /** A content-log event carrying the article's full public state at `version`. */

@@ -1,0 +1,39 @@
+import { aPublicArticle } from '@broadsheet/testing';
+import { publicArticleSchema } from './article';
+import { killedRemains } from './killed';
+
+describe('killedRemains', () => {
+  const article = aPublicArticle({
+    headline: 'Court names the witness',
+    summary: 'The witness, a local official, testified on Monday.',
+    body: '<p>The witness testified.</p>',
+    bylines: ['Mariam Ahmadi'],
+    tags: ['court'],
+    images: [{ url: 'https://img.example/w.jpg', alt: 'The witness', caption: 'Outside court', credit: 'AP' }],
+    sourceUrl: 'https://wire.example/story/1',
+  });
+
+  it('keeps no word or picture of the article, only what a 410 and the lists need', () => {
+    const kept = killedRemains(article);
+    expect(kept).toEqual({
+      id: article.id,
+      slug: article.slug,
+      status: 'killed',
+      headline: '',
+      body: '',
+      bylines: [],
+      category: article.category,
+      categoryLabel: article.categoryLabel,
+      tags: [],
+      language: article.language,
+      images: [],
+      publishedAt: article.publishedAt,
+      updatedAt: article.updatedAt,
+    });
+    expect(JSON.stringify(kept)).not.toMatch(/witness|Ahmadi|court|wire\.example/i);
+  });
+
+  it('is still a valid public snapshot, so the killed event passes its schema', () => {
+    expect(publicArticleSchema.safeParse(killedRemains(article)).success).toBe(true);
+  });
+});
