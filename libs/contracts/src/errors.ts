@@ -4,6 +4,7 @@ export const ErrorCodes = {
   Unauthorized: 'UNAUTHORIZED',
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
   Gone: 'GONE',
   InvalidTransition: 'INVALID_TRANSITION',
   Conflict: 'CONFLICT',

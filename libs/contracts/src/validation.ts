@@ -44,13 +44,21 @@ export interface PageKey {
   id: string;
 }
 
-const pageKeySchema = z.object({ at: z.iso.datetime(), id: z.string().min(1) });
+/**
+ * A page cursor as the query parameter takes it: `<epoch ms>~<id>` of the last item. Its format is
+ * the whole rule, so every value the OpenAPI document allows is a cursor the API can use.
+ */
+export const pageCursorParam = z
+  .string()
+  .regex(/^[0-9]{1,15}~[\s\S]{1,200}$/, 'not a cursor this API issued')
+  .describe('`nextCursor` of the previous page (`<epoch ms>~<id>`); absent for the first.');
 
 export function encodePageKey(key: PageKey): string {
-  return encodeCursor({ at: key.at.toISOString(), id: key.id });
+  return `${key.at.getTime()}~${key.id}`;
 }
 
+/** A cursor `pageCursorParam` accepted, as the sort key it names. */
 export function decodePageKey(cursor: string): PageKey {
-  const { at, id } = decodeCursor(pageKeySchema, cursor);
-  return { at: new Date(at), id };
+  const at = cursor.indexOf('~');
+  return { at: new Date(Number(cursor.slice(0, at))), id: cursor.slice(at + 1) };
 }

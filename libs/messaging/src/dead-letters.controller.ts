@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { deadLettersReplySchema, replayReplySchema } from './admin.reply';
+import { ApiErrors, ApiZodBody, ApiZodQuery } from '@broadsheet/observability';
 import type { AuthenticatedRequest } from '@broadsheet/auth';
 import { JwtGuard, RequireRoles } from '@broadsheet/auth';
 import { parseInput } from '@broadsheet/contracts';
@@ -18,6 +20,9 @@ export class DeadLettersController {
 
   @Get()
   @ApiOperation({ summary: "This service's dead letters (the most recent `limit`), with the error and replay state" })
+  @ApiZodQuery(listDeadLettersSchema)
+  @ApiOkResponse({ description: 'The dead letters and their count.', schema: deadLettersReplySchema })
+  @ApiErrors(400, 401, 403, 404)
   list(@Query() raw: Record<string, unknown>): Promise<{ items: DeadLetter[]; total: number }> {
     return this.deadLetters.list(parseInput(listDeadLettersSchema, raw, 'query'));
   }
@@ -25,20 +30,9 @@ export class DeadLettersController {
   @Post('replay')
   @HttpCode(200)
   @ApiOperation({ summary: 'Runs dead letters through the handler again; one already replayed is skipped' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: {
-        topic: { type: 'string', description: 'the consumed topic (or its .dlq name)' },
-        offsets: {
-          type: 'array',
-          description: 'dead letters by dlqPartition and dlqOffset, as listed',
-          items: { type: 'object', properties: { partition: { type: 'integer' }, offset: { type: 'string' } } },
-        },
-        all: { type: 'boolean', description: 'every dead letter of the topic (or of all consumed topics)' },
-      },
-    },
-  })
+  @ApiZodBody(replayDeadLettersSchema, 'Which dead letters to replay: `offsets` or `all: true`.')
+  @ApiOkResponse({ description: 'What came of each selected dead letter.', schema: replayReplySchema })
+  @ApiErrors(400, 401, 403, 404)
   replay(@Body() body: unknown, @Req() req: AuthenticatedRequest): Promise<{ results: ReplayResult[] }> {
     return this.deadLetters.replay(parseInput(replayDeadLettersSchema, body ?? {}, 'body'), req.principal.sub);
   }

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { z } from 'zod';
 import { useBodyParsers } from './body-parsing';
+import { withErrorComponent } from './openapi';
 import { answerClientErrors } from './client-errors';
 import { BaseConfig, ConfigError, loadConfig } from './config';
 import { createLogger, JsonLogger } from './logger';
@@ -35,7 +36,9 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => withErrorComponent(SwaggerModule.createDocument(app, doc)), {
+    jsonDocumentUrl: 'docs-json',
+  });
   if (options.consumer) {
     options.consumer(app);
     await app.startAllMicroservices();

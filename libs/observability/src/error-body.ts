@@ -6,6 +6,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
   GONE: 410,
   INVALID_TRANSITION: 409,

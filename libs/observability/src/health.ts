@@ -1,5 +1,7 @@
 import { Controller, Get, HttpStatus, Injectable, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiErrors, replyJsonSchema } from './openapi';
 import type { Response } from 'express';
 
 export type HealthCheck = () => Promise<void>;
@@ -35,19 +37,38 @@ async function settle(check: HealthCheck, timeoutMs: number): Promise<string> {
   }
 }
 
-@ApiExcludeController()
+const liveSchema = replyJsonSchema(z.object({ status: z.literal('ok').describe('Always ok.') }));
+const readySchema = replyJsonSchema(
+  z.object({
+    status: z.enum(['ok', 'unavailable']).describe('ok when every check passed.'),
+    checks: z.record(z.string(), z.string()).describe('Each dependency: `ok`, or what failed or stalls.'),
+  }),
+);
+
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}
 
   /** The process is up and serving HTTP. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOkResponse({ description: 'Always `{ status: "ok" }` while the process serves.', schema: liveSchema })
+  @ApiErrors()
   live(): { status: string } {
     return { status: 'ok' };
   }
 
   /** Every dependency answers: Kafka, Mongo, Meilisearch as the service uses them. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: every dependency (Kafka, Mongo, Meilisearch as used) answers' })
+  @ApiOkResponse({ description: '`{ status: "ok", checks }`, one entry per dependency.', schema: readySchema })
+  @ApiResponse({
+    status: 503,
+    description: '`{ status: "unavailable", checks }` naming what failed or stalls (not the error shape).',
+    schema: readySchema,
+  })
+  @ApiErrors()
   async ready(@Res() res: Response): Promise<void> {
     const { ready, checks } = await this.registry.run();
     res

@@ -7,3 +7,4 @@ export * from './correlation';
 export * from './errors.filter';
 export * from './observability.module';
 export * from './bootstrap';
+export * from './openapi';

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from './openapi';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -44,12 +45,19 @@ export class Metrics {
   }
 }
 
-@ApiExcludeController()
+@ApiTags('metrics')
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus metrics of this process (text exposition format)' })
+  @ApiResponse({
+    status: 200,
+    description: 'Prometheus text format 0.0.4.',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiErrors()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async scrape(): Promise<string> {
     return this.metrics.registry.metrics();

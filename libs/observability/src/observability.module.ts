@@ -5,6 +5,7 @@ import { ApiExceptionFilter } from './errors.filter';
 import { HealthController, HealthRegistry } from './health';
 import { HttpMetricsMiddleware, Metrics, MetricsController } from './metrics';
 import { APP_CONFIG } from './config';
+import { MethodNotAllowedMiddleware } from './method-not-allowed';
 
 /** Health, metrics, correlation ids, the error filter and the validated config, for one service. */
 @Global()
@@ -25,6 +26,6 @@ export class ObservabilityModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware, MethodNotAllowedMiddleware).forRoutes('*');
   }
 }

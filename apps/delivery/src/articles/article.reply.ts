@@ -1,4 +1,5 @@
-import { ArticleFields, articleFields } from '@broadsheet/contracts';
+import { ArticleFields, articleFields, publicArticleSchema } from '@broadsheet/contracts';
+import { z } from 'zod';
 import { ReadArticle } from './read-model.repository';
 
 /** An article as readers get it: its public fields, never the read model's workings (status, storage ids). */
@@ -9,6 +10,14 @@ export type ArticleReply = Omit<ArticleFields, 'status'> & {
   publishedAt: Date;
   updatedAt: Date;
 };
+
+/** The reply's schema, for the OpenAPI document. */
+export const articleReplySchema = publicArticleSchema.omit({ status: true }).extend({
+  version: z.number().int().describe('Content-log version; the ETag is made from it.'),
+});
+
+/** A list entry's schema: the article without its body. */
+export const articleSummaryReplySchema = articleReplySchema.omit({ body: true, version: true });
 
 /** A list entry: the article without its body. */
 export type ArticleSummaryReply = Omit<ArticleReply, 'body' | 'version'>;

@@ -1,10 +1,31 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiZodParams, ApiZodQuery, replyJsonSchema } from '@broadsheet/observability';
+import { z } from 'zod';
 import { decodePageKey, DomainError, encodePageKey, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import type { Request, Response } from 'express';
-import { pageQuerySchema } from './dto';
-import { ArticleSummaryReply, toArticleReply, toArticleSummaryReply } from './article.reply';
+import { pageQuerySchema, slugPathSchema } from './dto';
+import {
+  articleReplySchema,
+  ArticleSummaryReply,
+  articleSummaryReplySchema,
+  toArticleReply,
+  toArticleSummaryReply,
+} from './article.reply';
 import { ReadModelRepository } from './read-model.repository';
+
+const articlePageSchema = z.object({
+  items: z.array(articleSummaryReplySchema),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last one.'),
+});
+
+const categoriesReplySchema = z.array(
+  z.object({
+    slug: z.string().describe('Category slug, for `category=` and `/category/:slug`.'),
+    label: z.string().describe('Category name as printed.'),
+    count: z.number().int().describe('Published articles in it.'),
+  }),
+);
 
 @ApiTags('articles')
 @Controller('v1')
@@ -13,6 +34,9 @@ export class ArticlesController {
 
   @Get('articles')
   @ApiOperation({ summary: 'Published articles, newest first, by category or tag, cursor paging' })
+  @ApiZodQuery(pageQuerySchema)
+  @ApiOkResponse({ description: 'One page of articles.', schema: replyJsonSchema(articlePageSchema) })
+  @ApiErrors(400)
   async list(
     @Query() raw: Record<string, unknown>,
   ): Promise<{ items: ArticleSummaryReply[]; nextCursor: string | null }> {
@@ -30,7 +54,13 @@ export class ArticlesController {
 
   @Get('articles/:slug')
   @ApiOperation({ summary: 'One article by slug; ETag and 304, 410 once unpublished or killed' })
-  async get(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @ApiZodParams(slugPathSchema)
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag held; 304 when still current.' })
+  @ApiOkResponse({ description: 'The article, with its ETag.', schema: replyJsonSchema(articleReplySchema) })
+  @ApiResponse({ status: 304, description: 'Not modified: the ETag sent is still current.' })
+  @ApiErrors(404, 410)
+  async get(@Param() params: Record<string, string>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { slug } = parseInput(slugPathSchema, params, 'path');
     const article = await this.readModel.findBySlug(slug);
     if (!article) throw new DomainError(ErrorCodes.NotFound, `no article at "${slug}"`);
     if (article.status !== 'published') throw new DomainError(ErrorCodes.Gone, 'this article is no longer available');
@@ -46,6 +76,11 @@ export class ArticlesController {
 
   @Get('categories')
   @ApiOperation({ summary: 'Categories with published articles, and how many each has' })
+  @ApiOkResponse({
+    description: 'Every category with published articles.',
+    schema: replyJsonSchema(categoriesReplySchema),
+  })
+  @ApiErrors()
   categories(): Promise<Array<{ slug: string; label: string; count: number }>> {
     return this.readModel.categories();
   }

@@ -1,15 +1,22 @@
+import { notBlank, pageCursorParam } from '@broadsheet/contracts';
 import { z } from 'zod';
 
-/** Category and tag slugs: letters of any script, digits and hyphens; nothing a query language could read. */
+/** Category slugs: letters of any script, digits and hyphens; nothing a query language could read. Checked as sent. */
 export const slugParam = z
   .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,99}$/u, 'must be a slug');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,99}$/u, 'must be a slug')
+  .toLowerCase();
+
+/** A free tag as readers filter by it: compared lower-case and trimmed; checked as sent, as documented. */
+export const tagParam = z.string().min(1).max(100).regex(notBlank, 'must not be blank').trim().toLowerCase();
 
 export const pageQuerySchema = z.object({
-  category: slugParam.optional(),
-  tag: z.string().trim().toLowerCase().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(500).optional(),
+  category: slugParam.optional().describe('Only this category (its slug, e.g. `politics`).'),
+  tag: tagParam.optional().describe('Only articles with this tag (case-insensitive).'),
+  limit: z.coerce.number().int().min(1).max(50).default(20).describe('Articles per page, 1 to 50.'),
+  cursor: pageCursorParam.optional(),
+});
+
+export const slugPathSchema = z.object({
+  slug: z.string().describe("The article's slug, as list and search answers give it."),
 });

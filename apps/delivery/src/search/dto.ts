@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { slugParam } from '../articles/dto';
+import { slugParam, tagParam } from '../articles/dto';
 
-export const searchQuerySchema = z
-  .object({
-    /** Words to look for; typos are tolerated. */
-    q: z.string().trim().max(200).default(''),
-    category: slugParam.optional(),
-    tag: z.string().trim().toLowerCase().min(1).max(100).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    sort: z.enum(['relevance', 'newest']).default('relevance'),
-    page: z.coerce.number().int().min(1).max(100).default(1),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'must not be after "to"' });
+/** An ISO-8601 time with its offset, as documented (`date-time`), read as a Date. */
+const isoTime = z.iso.datetime({ offset: true }).transform((at) => new Date(at));
+
+export const searchQuerySchema = z.object({
+  q: z.string().max(200).trim().default('').describe('Words to look for; typos are tolerated. Empty lists all.'),
+  category: slugParam.optional().describe('Only this category (its slug).'),
+  tag: tagParam.optional().describe('Only articles with this tag (case-insensitive).'),
+  from: isoTime.optional().describe('Published at or after this time (ISO-8601).'),
+  to: isoTime.optional().describe('Published at or before this time (ISO-8601); before `from` finds nothing.'),
+  sort: z.enum(['relevance', 'newest']).default('relevance').describe('Best match first, or newest first.'),
+  page: z.coerce.number().int().min(1).max(100).default(1).describe('Page number, 1 to 100.'),
+  limit: z.coerce.number().int().min(1).max(50).default(10).describe('Hits per page, 1 to 50.'),
+});
 
 export type SearchQuery = z.infer<typeof searchQuerySchema>;

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiZodQuery, replyJsonSchema } from '@broadsheet/observability';
 import { parseInput } from '@broadsheet/contracts';
 import { searchQuerySchema } from './dto';
-import { z } from 'zod';
 import { SearchResponse, searchReplySchema } from './search.reply';
 import { SearchService } from './search.service';
 
@@ -13,7 +13,9 @@ export class SearchController {
 
   @Get()
   @ApiOperation({ summary: 'Typo-tolerant search with highlighted headline and summary, and facet counts' })
-  @ApiOkResponse({ schema: z.toJSONSchema(searchReplySchema) as object })
+  @ApiZodQuery(searchQuerySchema)
+  @ApiOkResponse({ description: 'One page of hits with facet counts.', schema: replyJsonSchema(searchReplySchema) })
+  @ApiErrors(400)
   search(@Query() raw: Record<string, unknown>): Promise<SearchResponse> {
     return this.searchService.search(parseInput(searchQuerySchema, raw, 'query'));
   }

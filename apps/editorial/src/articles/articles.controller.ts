@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiZodBody, ApiZodParams, ApiZodQuery, replyJsonSchema } from '@broadsheet/observability';
 import { JwtGuard, RequireRoles } from '@broadsheet/auth';
-import { decodePageKey, DomainError, encodePageKey, ErrorCodes, parseInput } from '@broadsheet/contracts';
-import { z } from 'zod';
+import { decodePageKey, encodePageKey, parseInput } from '@broadsheet/contracts';
 import {
   ArticleListReply,
   articleListReplySchema,
@@ -11,10 +11,14 @@ import {
   toArticleReply,
 } from './article.reply';
 import { ArticlesService } from './articles.service';
-import { listQuerySchema, publishBodySchema } from './dto';
+import { idPathSchema, listQuerySchema, publishBodySchema } from './dto';
 import { Action } from './workflow';
 
-const articleJsonSchema = z.toJSONSchema(articleReplySchema) as object;
+const articleJsonSchema = replyJsonSchema(articleReplySchema);
+
+function articleId(params: Record<string, string>): string {
+  return parseInput(idPathSchema, params, 'path').id;
+}
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -25,7 +29,9 @@ export class ArticlesController {
 
   @Get()
   @ApiOperation({ summary: 'The desk list: filter by status and category, newest change first, cursor paging' })
-  @ApiOkResponse({ schema: z.toJSONSchema(articleListReplySchema) as object })
+  @ApiZodQuery(listQuerySchema)
+  @ApiOkResponse({ description: 'One page of the desk list.', schema: replyJsonSchema(articleListReplySchema) })
+  @ApiErrors(400, 401)
   async list(@Query() raw: Record<string, unknown>): Promise<ArticleListReply> {
     const q = parseInput(listQuerySchema, raw, 'query');
     const items = await this.articles.list({ ...q, after: q.cursor ? decodePageKey(q.cursor) : undefined });
@@ -37,53 +43,58 @@ export class ArticlesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: articleJsonSchema })
-  async get(@Param('id') id: string): Promise<ArticleReply> {
-    return toArticleReply(await this.articles.get(id));
+  @ApiOperation({ summary: 'One article as the desk sees it, in any state' })
+  @ApiZodParams(idPathSchema)
+  @ApiOkResponse({ description: 'The article as it is now.', schema: articleJsonSchema })
+  @ApiErrors(401, 404)
+  async get(@Param() params: Record<string, string>): Promise<ArticleReply> {
+    return toArticleReply(await this.articles.get(articleId(params)));
   }
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ApiOkResponse({ schema: articleJsonSchema })
+  @ApiOperation({ summary: 'Send a draft to review' })
+  @ApiZodParams(idPathSchema)
+  @ApiOkResponse({ description: 'The article as it is now.', schema: articleJsonSchema })
+  @ApiErrors(401, 403, 404, 409)
   @RequireRoles('writer', 'editor', 'admin')
-  submit(@Param('id') id: string): Promise<ArticleReply> {
-    return this.act(id, 'submit');
+  submit(@Param() params: Record<string, string>): Promise<ArticleReply> {
+    return this.act(articleId(params), 'submit');
   }
 
   @Post(':id/publish')
   @HttpCode(200)
-  @ApiOkResponse({ schema: articleJsonSchema })
+  @ApiZodParams(idPathSchema)
+  @ApiOkResponse({ description: 'The article as it is now.', schema: articleJsonSchema })
+  @ApiErrors(401, 403, 404, 409)
   @RequireRoles('editor', 'admin')
   @ApiOperation({ summary: 'Publish now: the article goes to the content log with a new version' })
-  publish(@Param('id') id: string, @Body() body: unknown): Promise<ArticleReply> {
-    const input = parseInput(publishBodySchema, body ?? {}, 'body');
-    if (input.publishAt || input.embargoUntil) {
-      // Scheduling needs the scheduler (a later issue); refusing beats publishing now by surprise.
-      throw new DomainError(ErrorCodes.ValidationFailed, 'scheduled publishing is not available yet', [
-        {
-          path: input.publishAt ? 'publishAt' : 'embargoUntil',
-          message: 'scheduling is not supported by this version',
-        },
-      ]);
-    }
-    return this.act(id, 'publish');
+  @ApiZodBody(publishBodySchema, 'Optional; scheduling fields are refused until the scheduler exists.', false)
+  publish(@Param() params: Record<string, string>, @Body() body: unknown): Promise<ArticleReply> {
+    parseInput(publishBodySchema, body ?? {}, 'body');
+    return this.act(articleId(params), 'publish');
   }
 
   @Post(':id/unpublish')
   @HttpCode(200)
-  @ApiOkResponse({ schema: articleJsonSchema })
+  @ApiOperation({ summary: 'Take a published article off every reader surface; it can come back' })
+  @ApiZodParams(idPathSchema)
+  @ApiOkResponse({ description: 'The article as it is now.', schema: articleJsonSchema })
+  @ApiErrors(401, 403, 404, 409)
   @RequireRoles('editor', 'admin')
-  unpublish(@Param('id') id: string): Promise<ArticleReply> {
-    return this.act(id, 'unpublish');
+  unpublish(@Param() params: Record<string, string>): Promise<ArticleReply> {
+    return this.act(articleId(params), 'unpublish');
   }
 
   @Post(':id/kill')
   @HttpCode(200)
-  @ApiOkResponse({ schema: articleJsonSchema })
+  @ApiZodParams(idPathSchema)
+  @ApiOkResponse({ description: 'The article as it is now.', schema: articleJsonSchema })
+  @ApiErrors(401, 403, 404, 409)
   @RequireRoles('editor', 'admin')
   @ApiOperation({ summary: 'Legal takedown: the article vanishes from every reader surface' })
-  kill(@Param('id') id: string): Promise<ArticleReply> {
-    return this.act(id, 'kill');
+  kill(@Param() params: Record<string, string>): Promise<ArticleReply> {
+    return this.act(articleId(params), 'kill');
   }
 
   private async act(id: string, action: Action): Promise<ArticleReply> {

@@ -17,6 +17,20 @@ export const submissionReplySchema = z.object({
 });
 export type SubmissionReply = z.infer<typeof submissionReplySchema>;
 
+/** What `POST /v1/submissions` answers with its 202. */
+export const submitReplySchema = z.object({
+  id: z.string().describe("Ingest's id for this attempt; `GET /v1/submissions/:id` reads it."),
+  status: z
+    .enum(['accepted', 'duplicate', 'updated'])
+    .describe('accepted: new story; duplicate: same content as held; updated: a new version of a held story.'),
+  articleKey: z.string().describe("`source:externalId`: the story's identity across versions."),
+});
+
+/** `GET /v1/submissions/:id` path. */
+export const submissionIdPathSchema = z.object({
+  id: z.string().describe('The id `POST /v1/submissions` answered.'),
+});
+
 export function toSubmissionReply(record: SubmissionRecord): SubmissionReply {
   return {
     id: record.id,

@@ -1,9 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { DomainError, ErrorCodes, submissionSchema } from '@broadsheet/contracts';
-import { z } from 'zod';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiZodBody, ApiZodParams, replyJsonSchema } from '@broadsheet/observability';
+import { DomainError, ErrorCodes, parseInput, submissionSchema } from '@broadsheet/contracts';
 import { ApiKeyGuard, SourceRequest } from './api-key.guard';
-import { submissionReplySchema, SubmissionReply, toSubmissionReply } from './submission.reply';
+import {
+  submissionIdPathSchema,
+  submissionReplySchema,
+  SubmissionReply,
+  submitReplySchema,
+  toSubmissionReply,
+} from './submission.reply';
 import { SubmissionResult, SubmissionsService } from './submissions.service';
 
 @ApiTags('submissions')
@@ -16,7 +22,10 @@ export class SubmissionsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Submit one story (canonical JSON); 202 with accepted, duplicate or updated' })
-  @ApiBody({ schema: z.toJSONSchema(submissionSchema, { io: 'input' }) as object })
+  @ApiConsumes('application/json')
+  @ApiZodBody(submissionSchema, 'One story in canonical JSON; text fields are cleaned to plain text.')
+  @ApiResponse({ status: 202, description: 'Taken in (or recognised).', schema: replyJsonSchema(submitReplySchema) })
+  @ApiErrors(400, 401, 409, 413, 415)
   async submit(@Req() req: SourceRequest, @Body() body: unknown): Promise<SubmissionResult | null> {
     const type = req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
@@ -30,8 +39,11 @@ export class SubmissionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Status of one submission and, when rejected, the reasons' })
-  @ApiOkResponse({ schema: z.toJSONSchema(submissionReplySchema) as object })
-  async get(@Req() req: SourceRequest, @Param('id') id: string): Promise<SubmissionReply> {
+  @ApiZodParams(submissionIdPathSchema)
+  @ApiOkResponse({ description: 'The submission and what came of it.', schema: replyJsonSchema(submissionReplySchema) })
+  @ApiErrors(401, 404)
+  async get(@Req() req: SourceRequest, @Param() params: Record<string, string>): Promise<SubmissionReply> {
+    const { id } = parseInput(submissionIdPathSchema, params, 'path');
     return toSubmissionReply(await this.submissions.find(id, req.source));
   }
 }
