@@ -17,7 +17,7 @@ export class Metrics {
   });
   readonly messagesConsumed = new Counter({
     name: 'kafka_messages_consumed_total',
-    help: 'Kafka messages handled, by topic and outcome (ok, retried, dead_lettered)',
+    help: 'Kafka messages handled, by topic and outcome (ok, retried, dead_lettered, tombstone: a compaction marker on the content log, skipped)',
     labelNames: ['topic', 'outcome'] as const,
     registers: [this.registry],
   });
