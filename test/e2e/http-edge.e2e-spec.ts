@@ -29,6 +29,20 @@ interface Case {
 
 const cases: Case[] = [
   {
+    name: 'a path whose percent-escapes are not UTF-8',
+    request: get(`/v1/articles/%FF${canary}`),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'path',
+  },
+  {
+    name: 'a query whose percent-escapes are not UTF-8',
+    request: get(`/v1/articles?${canary}=%ED%A0%80`),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'query',
+  },
+  {
     name: 'a charset the body parser does not support',
     request: post('Content-Type: application/json; charset=utf-7\r\n', '{}'),
     status: 415,

@@ -9,6 +9,7 @@ import { answerClientErrors } from './client-errors';
 import { BaseConfig, ConfigError, loadConfig } from './config';
 import { createLogger, JsonLogger } from './logger';
 import { securityHeaders } from './security-headers';
+import { refuseBadUrlEncoding } from './url-encoding';
 
 export interface ServiceOptions {
   name: string;
@@ -27,6 +28,7 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
   const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
   answerClientErrors(app.getHttpServer());
   app.use(securityHeaders);
+  app.use(refuseBadUrlEncoding);
   useBodyParsers(app, options.bodyLimit ?? '1mb');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
