@@ -3,17 +3,15 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import {
   aSubmission,
   balancedMarksOnly,
-  createTopics,
   editorToken,
   PlatformClient,
-  platformSecrets,
   PlatformSecrets,
-  ServiceProcess,
   serviceNames,
-  startServices,
+  ServiceProcess,
+  startPlatform,
   submissionMessage,
-  TestContext,
   testContext,
+  TestContext,
   TopicReader,
   waitFor,
 } from '@broadsheet/testing';
@@ -70,9 +68,7 @@ describe('hostile text end to end', () => {
 
   beforeAll(async () => {
     ctx = testContext('hostile');
-    await createTopics(ctx);
-    secrets = await platformSecrets(ctx);
-    svc = await startServices(serviceNames, ctx, secrets);
+    ({ secrets, svc } = await startPlatform(ctx, serviceNames));
     client = new PlatformClient(
       { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: svc.delivery!.url },
       secrets.sourceApiKey,

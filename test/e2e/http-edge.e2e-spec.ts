@@ -1,14 +1,5 @@
 import { ErrorCode } from '@broadsheet/contracts';
-import {
-  createTopics,
-  platformSecrets,
-  rawRequest,
-  RawResponse,
-  ServiceProcess,
-  serviceNames,
-  startServices,
-  testContext,
-} from '@broadsheet/testing';
+import { rawRequest, RawResponse, serviceNames, ServiceProcess, startPlatform, testContext } from '@broadsheet/testing';
 
 /** A request body under a header block; POST to a route that takes none: the body is read before any routing or auth. */
 const post = (headers: string, body: string) =>
@@ -128,8 +119,7 @@ describe('the HTTP layer of every service', () => {
 
   beforeAll(async () => {
     const ctx = testContext('httpedge');
-    await createTopics(ctx);
-    svc = await startServices(serviceNames, ctx, await platformSecrets(ctx));
+    ({ svc } = await startPlatform(ctx, serviceNames));
   });
 
   afterAll(async () => {

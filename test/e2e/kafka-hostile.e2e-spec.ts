@@ -1,20 +1,18 @@
 import { deadLetterTopic, Topics } from '@broadsheet/contracts';
 import {
-  aSubmission,
   anIngestedEvent,
-  createTopics,
+  aSubmission,
   editorToken,
   PlatformClient,
-  platformSecrets,
   PlatformSecrets,
   ReadMessage,
   ServiceName,
-  ServiceProcess,
   serviceNames,
-  startServices,
+  ServiceProcess,
+  startPlatform,
   submissionMessage,
-  TestContext,
   testContext,
+  TestContext,
   TopicReader,
   waitFor,
 } from '@broadsheet/testing';
@@ -42,9 +40,7 @@ describe('hostile Kafka messages on every consumed topic', () => {
 
   beforeAll(async () => {
     ctx = testContext('hostile');
-    await createTopics(ctx);
-    secrets = await platformSecrets(ctx);
-    svc = await startServices(serviceNames, ctx, secrets);
+    ({ secrets, svc } = await startPlatform(ctx, serviceNames));
     producer = new Kafka({ brokers: ctx.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     for (const t of [Topics.IngestSubmissions, Topics.ArticlesIngested, Topics.ArticlesContent])

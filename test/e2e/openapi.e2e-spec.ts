@@ -1,11 +1,4 @@
-import {
-  createTopics,
-  platformSecrets,
-  ServiceProcess,
-  serviceNames,
-  startServices,
-  testContext,
-} from '@broadsheet/testing';
+import { serviceNames, ServiceProcess, startPlatform, testContext } from '@broadsheet/testing';
 
 interface Parameter {
   name: string;
@@ -51,8 +44,7 @@ describe('the OpenAPI documents', () => {
 
   beforeAll(async () => {
     const ctx = testContext('openapi');
-    await createTopics(ctx);
-    svc = await startServices(serviceNames, ctx, await platformSecrets(ctx));
+    ({ svc } = await startPlatform(ctx, serviceNames));
     for (const name of serviceNames)
       docs[name] = (await (await fetch(`${svc[name]!.url}/docs-json`)).json()) as Document;
   });

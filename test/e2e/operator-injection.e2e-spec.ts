@@ -1,12 +1,10 @@
 import {
-  createTopics,
   editorToken,
-  platformSecrets,
   PlatformSecrets,
   ServiceName,
   serviceNames,
   ServiceProcess,
-  startServices,
+  startPlatform,
   testContext,
 } from '@broadsheet/testing';
 
@@ -85,9 +83,7 @@ describe('operator injection in every parameter and body field', () => {
 
   beforeAll(async () => {
     const ctx = testContext('operators');
-    await createTopics(ctx);
-    secrets = await platformSecrets(ctx);
-    svc = await startServices(serviceNames, ctx, secrets);
+    ({ secrets, svc } = await startPlatform(ctx, serviceNames));
   });
 
   afterAll(async () => {

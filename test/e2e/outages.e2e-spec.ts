@@ -2,17 +2,15 @@ import { deadLetterTopic, Topics } from '@broadsheet/contracts';
 import { articleIndexName, createMeili } from '@broadsheet/search';
 import {
   aSubmission,
-  createTopics,
   editorToken,
   PlatformClient,
-  platformSecrets,
   PlatformSecrets,
-  PrivateStack,
   privateStack,
+  PrivateStack,
   ServiceName,
   serviceNames,
   ServiceProcess,
-  startServices,
+  startPlatform,
   submissionMessage,
   testContext,
   TopicReader,
@@ -36,9 +34,7 @@ describe('riding out outages', () => {
 
   beforeAll(async () => {
     stack = await privateStack(testContext('outage'), ['kafka', 'mongo', 'meilisearch']);
-    await createTopics(stack.ctx);
-    secrets = await platformSecrets(stack.ctx);
-    svc = await startServices(serviceNames, stack.ctx, secrets);
+    ({ secrets, svc } = await startPlatform(stack.ctx, serviceNames));
     client = new PlatformClient(
       { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: svc.delivery!.url },
       secrets.sourceApiKey,

@@ -3,13 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  createTopics,
   editorToken,
-  platformSecrets,
   PlatformSecrets,
-  ServiceProcess,
   serviceNames,
-  startServices,
+  ServiceProcess,
+  startPlatform,
   testContext,
 } from '@broadsheet/testing';
 
@@ -44,9 +42,7 @@ describe('schemathesis against every service', () => {
     // Install (or find) the tool before the services start, so its first download is not on their clock.
     expect((await schemathesis(['--version'])).code).toBe(0);
     const ctx = testContext('schemathesis');
-    await createTopics(ctx);
-    secrets = await platformSecrets(ctx);
-    svc = await startServices(serviceNames, ctx, secrets);
+    ({ secrets, svc } = await startPlatform(ctx, serviceNames));
   }, 600_000);
 
   afterAll(async () => {

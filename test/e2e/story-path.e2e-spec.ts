@@ -3,19 +3,17 @@ import { Kafka, logLevel } from 'kafkajs';
 import {
   aSubmission,
   Draft,
-  PlatformClient,
-  TopicReader,
-  createTopics,
-  editorToken,
-  platformSecrets,
-  PlatformSecrets,
-  ServiceProcess,
-  serviceNames,
-  startServices,
-  TestContext,
-  testContext,
   editorialOutboxDrained,
+  editorToken,
+  PlatformClient,
+  PlatformSecrets,
+  serviceNames,
+  ServiceProcess,
+  startPlatform,
   submissionMessage,
+  testContext,
+  TestContext,
+  TopicReader,
   waitFor,
 } from '@broadsheet/testing';
 import { expectedChecks } from './readiness';
@@ -28,9 +26,7 @@ describe('a story end to end', () => {
 
   beforeAll(async () => {
     ctx = testContext('e2e');
-    await createTopics(ctx);
-    secrets = await platformSecrets(ctx);
-    svc = await startServices(serviceNames, ctx, secrets);
+    ({ secrets, svc } = await startPlatform(ctx, serviceNames));
   });
 
   afterAll(async () => {

@@ -1,16 +1,14 @@
 import { slugify } from '@broadsheet/contracts';
 import { articleIndexName, createMeili } from '@broadsheet/search';
 import {
-  createTopics,
   editorToken,
-  platformSecrets,
   PlatformClient,
   PlatformSecrets,
-  ServiceProcess,
   serviceNames,
-  startServices,
-  TestContext,
+  ServiceProcess,
+  startPlatform,
   testContext,
+  TestContext,
   waitFor,
 } from '@broadsheet/testing';
 import { createSweepStories, isPublished, SweepStory, sweepLabels, wordsOf } from './visibility/stories';
@@ -45,9 +43,7 @@ describe('visibility sweep: only published stories reach readers', () => {
 
   beforeAll(async () => {
     ctx = testContext('visibility');
-    await createTopics(ctx);
-    secrets = await platformSecrets(ctx);
-    svc = await startServices(serviceNames, ctx, secrets);
+    ({ secrets, svc } = await startPlatform(ctx, serviceNames));
     client = new PlatformClient(
       { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: svc.delivery!.url },
       secrets.sourceApiKey,

@@ -85,3 +85,13 @@ export async function createPlatformTopics(target: PlatformTarget): Promise<void
     TopicSpecs.map((s) => ({ ...s, topic: `${target.prefix}${s.topic}` })),
   );
 }
+
+/** A platform on its own prefix: its topics, its secrets, and these services running and ready. */
+export async function startPlatform(
+  target: PlatformTarget,
+  names: readonly ServiceName[],
+): Promise<{ secrets: PlatformSecrets; svc: Record<string, ServiceProcess> }> {
+  await createPlatformTopics(target);
+  const secrets = await platformSecrets(target);
+  return { secrets, svc: await startServices(names, target, secrets) };
+}
