@@ -1,10 +1,7 @@
-import { Submission } from '@broadsheet/contracts';
-import { createMeili } from '@broadsheet/search';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { LocalStack, startStack } from '../tools/stack';
+import { startStack } from '../tools/stack';
 import { PlatformClient } from '../tools/platform/client';
 import {
   createPlatformTopics,
@@ -14,89 +11,21 @@ import {
   startServices,
 } from '../tools/platform/platform';
 import { ServiceProcess, serviceNames } from '../tools/platform/services';
-import { waitFor } from '../tools/platform/wait';
-import { Row, summarize, table } from './stats';
+import { figureTable, Figure, Row, table } from './stats';
+import { suites } from './suites';
 
-const STORIES = Number(process.env.BENCH_STORIES ?? 100);
-const POLL_MS = 5;
 const log = (line: string): void => void process.stdout.write(`[bench] ${line}\n`);
-const token = (): string => `bench${randomBytes(5).toString('hex')}`;
 
-/** Meilisearch alone: one document added, then searched for until it is found. The floor under the pipeline. */
-async function meiliAddToSearchable(stack: LocalStack, n: number): Promise<number[]> {
-  const meili = createMeili(stack.meiliUrl, stack.meiliMasterKey);
-  const index = meili.index('bench_reference');
-  await meili.createIndex('bench_reference', { primaryKey: 'id' }).waitTask();
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const word = token();
-    const started = performance.now();
-    await index.addDocuments([{ id: String(i), headline: `Reference story ${word}`, body: 'x '.repeat(400) }]);
-    await waitFor(
-      async () =>
-        (await index.search(word, { limit: 1, attributesToRetrieve: ['id'] })).hits.length ? true : undefined,
-      word,
-      30_000,
-      POLL_MS,
-    );
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-function benchStory(word: string, i: number): Submission {
-  return {
-    externalId: `bench-${i}-${word}`,
-    headline: `Council ${word} debates the winter budget for district ${i}`,
-    summary: 'A benchmark story.',
-    body: `<p>${'The council met to debate the budget. '.repeat(80)}</p>`,
-    category: ['Politics', 'Business', 'Sport', 'Health'][i % 4]!,
-    tags: ['benchmark'],
-  };
-}
-
-interface PipelineSamples {
-  request: number[];
-  readModel: number[];
-  search: number[];
-}
-
-/** Polls until `found` holds, returning the milliseconds since `started`. */
-async function elapsedUntil(started: number, what: string, found: () => Promise<boolean>): Promise<number> {
-  await waitFor(async () => ((await found()) ? true : undefined), what, 30_000, POLL_MS);
-  return performance.now() - started;
-}
-
-/** An editor's publish request until a reader finds the story: at its URL (read model) and through search. */
-async function publishToSearchable(client: PlatformClient, n: number): Promise<PipelineSamples> {
-  const words = Array.from({ length: n }, token);
-  const accepted = [];
-  for (const [i, w] of words.entries()) accepted.push(await client.submit(benchStory(w, i)));
-  const drafts = await client.drafts(
-    accepted.map((a) => a.articleKey),
-    120_000,
-  );
-  const samples: PipelineSamples = { request: [], readModel: [], search: [] };
-  for (const [i, a] of accepted.entries()) {
-    const draft = drafts.get(a.articleKey)!;
-    const started = performance.now();
-    await client.publish(draft.id);
-    samples.request.push(performance.now() - started);
-    const [readModel, search] = await Promise.all([
-      elapsedUntil(
-        started,
-        draft.slug,
-        async () => (await client.delivery(`/v1/articles/${draft.slug}`)).status === 200,
-      ),
-      elapsedUntil(started, words[i]!, async () => (await client.searchIds(words[i]!, 1)).includes(draft.id)),
-    ]);
-    samples.readModel.push(readModel);
-    samples.search.push(search);
-  }
-  return samples;
+/** `npm run bench -- pipeline …` runs the named suites; no names runs them all. */
+function selectedSuites(names: string[]): typeof suites {
+  const unknown = names.filter((n) => !suites.some((s) => s.name === n));
+  if (unknown.length)
+    throw new Error(`unknown bench suite(s): ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
+  return names.length ? suites.filter((s) => names.includes(s.name)) : suites;
 }
 
 async function main(): Promise<void> {
+  const chosen = selectedSuites(process.argv.slice(2));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
   // The benchmark always runs on a stack of its own, never on one given by URL.
   const stack = await startStack({ dataDir, log });
@@ -112,21 +41,20 @@ async function main(): Promise<void> {
       secrets.sourceApiKey,
       editorToken(secrets),
     );
-    log(`Meilisearch alone: ${STORIES} single-document adds`);
-    const reference = await meiliAddToSearchable(stack, STORIES);
-    log(`pipeline: ${STORIES} stories published one at a time`);
-    const pipeline = await publishToSearchable(client, STORIES);
-    const rows: Row[] = [
-      summarize('publish request → found by delivery /v1/search', pipeline.search, 'Meilisearch alone (last row)'),
-      summarize('publish request → 200 at delivery /v1/articles/:slug', pipeline.readModel, 'the same stories'),
-      summarize('publish request answered (editorial)', pipeline.request, 'the same stories'),
-      summarize('Meilisearch alone: add 1 document → searchable', reference, 'the limit'),
-    ];
+    const rows: Row[] = [];
+    const figures: Figure[] = [];
+    for (const suite of chosen) {
+      log(`suite ${suite.name}`);
+      const result = await suite.run({ stack, target, secrets, services: running, client, log });
+      rows.push(...(result.rows ?? []));
+      figures.push(...(result.figures ?? []));
+    }
     const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
     process.stdout.write(
       `\nBroadsheet benchmark — ${new Date().toISOString()} — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
     );
-    process.stdout.write(`polling every ${POLL_MS} ms; one story at a time\n\n${table(rows)}\n`);
+    if (rows.length) process.stdout.write(`\n${table(rows)}\n`);
+    if (figures.length) process.stdout.write(`\n${figureTable(figures)}\n`);
   } finally {
     await Promise.allSettled(services.map((s) => s.stop()));
     await stack.stop();
