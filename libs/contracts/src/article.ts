@@ -24,6 +24,20 @@ const ingestedImageSchema = z.object({
 export const ArticleStatuses = ['draft', 'in_review', 'scheduled', 'published', 'unpublished', 'killed'] as const;
 export type ArticleStatus = (typeof ArticleStatuses)[number];
 
+/** A recent story that a new one nearly repeats, by similarity of their word shingles (0–1). */
+export const possibleDuplicateSchema = z.object({
+  articleKey: z.string().min(3),
+  similarity: z.number().min(0).max(1),
+});
+export type PossibleDuplicate = z.infer<typeof possibleDuplicateSchema>;
+
+/** A public correction appended to a published story, shown to readers with its time. */
+export const correctionSchema = z.object({
+  note: plain('What was corrected'),
+  at: z.iso.datetime({ offset: true }).describe('When the correction was published (ISO-8601).'),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
 /**
  * A story as ingest hands it to editorial: sanitized, normalized, keyed by `source:externalId`. Its
  * plain-text fields go through the same cleaning again when editorial parses the event, so no producer
@@ -53,6 +67,12 @@ export const ingestedStorySchema = z.object({
   images: z.array(ingestedImageSchema).default([]),
   /** sha256 of the normalized story; a resubmission with the same hash is a duplicate. */
   contentHash: z.string(),
+  /** An agency flash: a headline with no body yet. Editorial keeps it as a draft marked as a flash. */
+  flash: z.boolean().optional(),
+  /** Recent stories this one nearly repeats (another agency's version of the same story), most similar first. */
+  possibleDuplicateOf: z.array(possibleDuplicateSchema).max(10).optional(),
+  /** The source is trusted to reach readers directly: editorial publishes the story with no person touching it. */
+  autoPublish: z.boolean().optional(),
 });
 export type IngestedStory = z.infer<typeof ingestedStorySchema>;
 
@@ -77,6 +97,10 @@ export const publicArticleSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
   /** Source's canonical URL, when the story came from a wire. */
   sourceUrl: z.string().optional(),
+  /** Public corrections, oldest first. */
+  corrections: z.array(correctionSchema).optional(),
+  /** Slugs the story was published under before its current one; readers there get a 301 to `slug`. */
+  previousSlugs: z.array(z.string().min(1)).optional(),
 });
 export type PublicArticle = z.infer<typeof publicArticleSchema>;
 
