@@ -52,7 +52,8 @@ export class ServiceProcess {
     return service;
   }
 
-  async ready(timeoutMs = 60_000): Promise<void> {
+  // Generous: on a loaded 2-core machine four Nest processes starting at once can take a minute.
+  async ready(timeoutMs = 120_000): Promise<void> {
     await waitFor(
       async () => {
         if (this.child.exitCode !== null)
