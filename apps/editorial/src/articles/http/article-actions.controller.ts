@@ -1,0 +1,210 @@
+import { Body, Controller, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiZodBody, ApiZodParams, replyJsonSchema } from '@broadsheet/observability';
+import { CurrentPrincipal, Editors, hasRole, JwtGuard, Principal, RequireRoles, Writers } from '@broadsheet/auth';
+import { parseInput } from '@broadsheet/contracts';
+import type { Request, Response } from 'express';
+import { Article } from '../domain/article';
+import { AcceptWireUpdateUseCase } from '../usecases/accept-wire-update';
+import { CorrectArticleUseCase } from '../usecases/correct-article';
+import { CreateArticleUseCase } from '../usecases/create-article';
+import { EditArticleUseCase } from '../usecases/edit-article';
+import { KillArticleUseCase } from '../usecases/kill-article';
+import { PublishArticleUseCase } from '../usecases/publish-article';
+import { SubmitArticleUseCase } from '../usecases/submit-article';
+import { UnpublishArticleUseCase } from '../usecases/unpublish-article';
+import { ArticleReply, articleReplySchema, toArticleReply } from './article.reply';
+import {
+  correctionBodySchema,
+  createBodySchema,
+  editBodySchema,
+  idPathSchema,
+  killBodySchema,
+  publishBodySchema,
+} from './dto';
+import { ifMatch, requiredIfMatch, setRevisionTag } from './if-match';
+
+const reply = {
+  description: 'The article as it is now; its ETag is the new revision.',
+  schema: replyJsonSchema(articleReplySchema),
+};
+const optionalIfMatch = {
+  name: 'If-Match',
+  required: false,
+  description: 'The revision you acted on ("3"): 412 if stale.',
+};
+const id = (params: Record<string, string>): string => parseInput(idPathSchema, params, 'path').id;
+
+/** Writing and the workflow: one line per route into its use case. */
+@ApiTags('articles')
+@ApiBearerAuth()
+@UseGuards(JwtGuard)
+@Controller('v1/articles')
+export class ArticleActionsController {
+  constructor(
+    private readonly createArticle: CreateArticleUseCase,
+    private readonly editArticle: EditArticleUseCase,
+    private readonly submitArticle: SubmitArticleUseCase,
+    private readonly publishArticle: PublishArticleUseCase,
+    private readonly unpublishArticle: UnpublishArticleUseCase,
+    private readonly killArticle: KillArticleUseCase,
+    private readonly correctArticle: CorrectArticleUseCase,
+    private readonly acceptWire: AcceptWireUpdateUseCase,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Write a new story: it starts as a draft' })
+  @ApiZodBody(createBodySchema, 'The story.')
+  @ApiCreatedResponse(reply)
+  @ApiErrors(401, 403, 409)
+  @RequireRoles(...Writers)
+  async create(
+    @Body() body: unknown,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    return tagged(res, await this.createArticle.execute(parseInput(createBodySchema, body, 'body'), who.sub));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit: needs If-Match with the revision edited; on a published story readers get the update',
+  })
+  @ApiZodParams(idPathSchema)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The revision you edited, e.g. "3".' })
+  @ApiZodBody(editBodySchema, 'The fields to change.')
+  @ApiOkResponse(reply)
+  @ApiErrors(401, 403, 404, 409, 412, 428)
+  @RequireRoles(...Writers)
+  async edit(
+    @Param() p: Record<string, string>,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    const expected = requiredIfMatch(req);
+    const edits = parseInput(editBodySchema, body, 'body');
+    return tagged(res, await this.editArticle.execute(id(p), edits, who.sub, expected, hasRole(who, Editors)));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a draft to review' })
+  @ApiZodParams(idPathSchema)
+  @ApiHeader(optionalIfMatch)
+  @ApiOkResponse(reply)
+  @ApiErrors(401, 403, 404, 409, 412)
+  @RequireRoles(...Writers)
+  async submit(
+    @Param() p: Record<string, string>,
+    @Req() req: Request,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    return tagged(res, await this.submitArticle.execute(id(p), who.sub, ifMatch(req)));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Publish now, or at `publishAt`; an embargo holds it until `embargoUntil` whatever is asked',
+  })
+  @ApiZodParams(idPathSchema)
+  @ApiHeader(optionalIfMatch)
+  @ApiZodBody(publishBodySchema, 'Optional: when to publish and the embargo.', false)
+  @ApiOkResponse(reply)
+  @ApiErrors(401, 403, 404, 409, 412)
+  @RequireRoles(...Editors)
+  async publish(
+    @Param() p: Record<string, string>,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    const options = parseInput(publishBodySchema, body ?? {}, 'body');
+    return tagged(res, await this.publishArticle.execute(id(p), options, who.sub, ifMatch(req)));
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take a published article off every reader surface (it can come back), or off the schedule',
+  })
+  @ApiZodParams(idPathSchema)
+  @ApiHeader(optionalIfMatch)
+  @ApiOkResponse(reply)
+  @ApiErrors(401, 403, 404, 409, 412)
+  @RequireRoles(...Editors)
+  async unpublish(
+    @Param() p: Record<string, string>,
+    @Req() req: Request,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    return tagged(res, await this.unpublishArticle.execute(id(p), who.sub, ifMatch(req)));
+  }
+
+  @Post(':id/kill')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Legal takedown, for good: readers get a 410 and the content log keeps no text of it' })
+  @ApiZodParams(idPathSchema)
+  @ApiHeader(optionalIfMatch)
+  @ApiZodBody(killBodySchema, 'The reason.')
+  @ApiOkResponse(reply)
+  @ApiErrors(401, 403, 404, 409, 412)
+  @RequireRoles(...Editors)
+  async kill(
+    @Param() p: Record<string, string>,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    const { reason } = parseInput(killBodySchema, body ?? {}, 'body');
+    return tagged(res, await this.killArticle.execute(id(p), reason, who.sub, ifMatch(req)));
+  }
+
+  @Post(':id/corrections')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Append a public correction to a published story' })
+  @ApiZodParams(idPathSchema)
+  @ApiHeader(optionalIfMatch)
+  @ApiZodBody(correctionBodySchema, 'The correction.')
+  @ApiOkResponse(reply)
+  @ApiErrors(401, 403, 404, 409, 412)
+  @RequireRoles(...Editors)
+  async correct(
+    @Param() p: Record<string, string>,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    const { note } = parseInput(correctionBodySchema, body ?? {}, 'body');
+    return tagged(res, await this.correctArticle.execute(id(p), note, who.sub, ifMatch(req)));
+  }
+
+  @Post(':id/wire-update/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take the newer wire version kept aside, as an edit' })
+  @ApiZodParams(idPathSchema)
+  @ApiHeader(optionalIfMatch)
+  @ApiOkResponse(reply)
+  @ApiErrors(401, 403, 404, 409, 412)
+  @RequireRoles(...Editors)
+  async acceptWireUpdate(
+    @Param() p: Record<string, string>,
+    @Req() req: Request,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ArticleReply> {
+    return tagged(res, await this.acceptWire.execute(id(p), who.sub, ifMatch(req)));
+  }
+}
+
+function tagged(res: Response, article: Article): ArticleReply {
+  setRevisionTag(res, article);
+  return toArticleReply(article);
+}
