@@ -246,7 +246,7 @@ describe('the editorial desk', () => {
   });
 
   it('marks a flash, keeps possible duplicates, and publishes an auto-publish story with no person touching it', async () => {
-    const flash = anIngestedEvent('FLASH Quake hits the capital') as DomainEvent & { data: Record<string, unknown> };
+    const flash = anIngestedEvent('FLASH Quake hits the capital');
     Object.assign(flash.data, { flash: true, possibleDuplicateOf: [{ articleKey: 'agency:q1', similarity: 0.91 }] });
     await sendIngested(flash);
     const draft = await byKey(flash.subject);
@@ -256,12 +256,12 @@ describe('the editorial desk', () => {
       possibleDuplicateOf: [{ articleKey: 'agency:q1', similarity: 0.91 }],
     });
 
-    const auto = anIngestedEvent('Markets close higher') as DomainEvent & { data: Record<string, unknown> };
-    auto.data.autoPublish = true;
+    const auto = anIngestedEvent('Markets close higher');
+    Object.assign(auto.data, { autoPublish: true });
     await sendIngested(auto);
     const live = await byKey(auto.subject);
     expect(live).toMatchObject({ status: 'published', version: 1 });
-    const audit = (await call(`/v1/articles/${live.id as string}/audit`)).body.items as Array<Json>;
+    const audit = (await call(`/v1/articles/${live.id}/audit`)).body.items as Array<Json>;
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
       ['create', 'source:wire'],
       ['publish', 'source:wire'],
