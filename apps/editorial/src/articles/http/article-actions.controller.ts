@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiZodBody, ApiZodParams, replyJsonSchema } from '@broadsheet/observability';
-import { CurrentPrincipal, Editors, hasRole, JwtGuard, Principal, RequireRoles, Writers } from '@broadsheet/auth';
+import { CurrentPrincipal, Editors, hasRole, JwtGuard, Principal, RequireRoles, Role, Writers } from '@broadsheet/auth';
 import { parseInput } from '@broadsheet/contracts';
+import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { Article } from '../domain/article';
 import { AcceptWireUpdateUseCase } from '../usecases/accept-wire-update';
@@ -34,6 +35,21 @@ const optionalIfMatch = {
   description: 'The revision you acted on ("3"): 412 if stale.',
 };
 const id = (params: Record<string, string>): string => parseInput(idPathSchema, params, 'path').id;
+
+/** A workflow action on one article: `POST :id/<path>`, optional If-Match, the article back. */
+function ArticleAction(path: string, summary: string, roles: Role[], body?: [z.ZodType, string, boolean?]) {
+  return applyDecorators(
+    Post(`:id/${path}`),
+    HttpCode(200),
+    ApiOperation({ summary }),
+    ApiZodParams(idPathSchema),
+    ApiHeader(optionalIfMatch),
+    ...(body ? [ApiZodBody(...body)] : []),
+    ApiOkResponse(reply),
+    ApiErrors(401, 403, 404, 409, 412),
+    RequireRoles(...roles),
+  );
+}
 
 /** Writing and the workflow: one line per route into its use case. */
 @ApiTags('articles')
@@ -88,14 +104,7 @@ export class ArticleActionsController {
     return tagged(res, await this.editArticle.execute(id(p), edits, who.sub, expected, hasRole(who, Editors)));
   }
 
-  @Post(':id/submit')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Send a draft to review' })
-  @ApiZodParams(idPathSchema)
-  @ApiHeader(optionalIfMatch)
-  @ApiOkResponse(reply)
-  @ApiErrors(401, 403, 404, 409, 412)
-  @RequireRoles(...Writers)
+  @ArticleAction('submit', 'Send a draft to review', Writers)
   async submit(
     @Param() p: Record<string, string>,
     @Req() req: Request,
@@ -105,17 +114,12 @@ export class ArticleActionsController {
     return tagged(res, await this.submitArticle.execute(id(p), who.sub, ifMatch(req)));
   }
 
-  @Post(':id/publish')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Publish now, or at `publishAt`; an embargo holds it until `embargoUntil` whatever is asked',
-  })
-  @ApiZodParams(idPathSchema)
-  @ApiHeader(optionalIfMatch)
-  @ApiZodBody(publishBodySchema, 'Optional: when to publish and the embargo.', false)
-  @ApiOkResponse(reply)
-  @ApiErrors(401, 403, 404, 409, 412)
-  @RequireRoles(...Editors)
+  @ArticleAction(
+    'publish',
+    'Publish now, or at `publishAt`; an embargo holds it until `embargoUntil` whatever is asked',
+    Editors,
+    [publishBodySchema, 'Optional: when to publish and the embargo.', false],
+  )
   async publish(
     @Param() p: Record<string, string>,
     @Body() body: unknown,
@@ -127,16 +131,11 @@ export class ArticleActionsController {
     return tagged(res, await this.publishArticle.execute(id(p), options, who.sub, ifMatch(req)));
   }
 
-  @Post(':id/unpublish')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Take a published article off every reader surface (it can come back), or off the schedule',
-  })
-  @ApiZodParams(idPathSchema)
-  @ApiHeader(optionalIfMatch)
-  @ApiOkResponse(reply)
-  @ApiErrors(401, 403, 404, 409, 412)
-  @RequireRoles(...Editors)
+  @ArticleAction(
+    'unpublish',
+    'Take a published article off every reader surface (it can come back), or off the schedule',
+    Editors,
+  )
   async unpublish(
     @Param() p: Record<string, string>,
     @Req() req: Request,
@@ -146,15 +145,12 @@ export class ArticleActionsController {
     return tagged(res, await this.unpublishArticle.execute(id(p), who.sub, ifMatch(req)));
   }
 
-  @Post(':id/kill')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Legal takedown, for good: readers get a 410 and the content log keeps no text of it' })
-  @ApiZodParams(idPathSchema)
-  @ApiHeader(optionalIfMatch)
-  @ApiZodBody(killBodySchema, 'The reason.')
-  @ApiOkResponse(reply)
-  @ApiErrors(401, 403, 404, 409, 412)
-  @RequireRoles(...Editors)
+  @ArticleAction(
+    'kill',
+    'Legal takedown, for good: readers get a 410 and the content log keeps no text of it',
+    Editors,
+    [killBodySchema, 'The reason.'],
+  )
   async kill(
     @Param() p: Record<string, string>,
     @Body() body: unknown,
@@ -166,15 +162,10 @@ export class ArticleActionsController {
     return tagged(res, await this.killArticle.execute(id(p), reason, who.sub, ifMatch(req)));
   }
 
-  @Post(':id/corrections')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Append a public correction to a published story' })
-  @ApiZodParams(idPathSchema)
-  @ApiHeader(optionalIfMatch)
-  @ApiZodBody(correctionBodySchema, 'The correction.')
-  @ApiOkResponse(reply)
-  @ApiErrors(401, 403, 404, 409, 412)
-  @RequireRoles(...Editors)
+  @ArticleAction('corrections', 'Append a public correction to a published story', Editors, [
+    correctionBodySchema,
+    'The correction.',
+  ])
   async correct(
     @Param() p: Record<string, string>,
     @Body() body: unknown,
@@ -186,14 +177,7 @@ export class ArticleActionsController {
     return tagged(res, await this.correctArticle.execute(id(p), note, who.sub, ifMatch(req)));
   }
 
-  @Post(':id/wire-update/accept')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Take the newer wire version kept aside, as an edit' })
-  @ApiZodParams(idPathSchema)
-  @ApiHeader(optionalIfMatch)
-  @ApiOkResponse(reply)
-  @ApiErrors(401, 403, 404, 409, 412)
-  @RequireRoles(...Editors)
+  @ArticleAction('wire-update/accept', 'Take the newer wire version kept aside, as an edit', Editors)
   async acceptWireUpdate(
     @Param() p: Record<string, string>,
     @Req() req: Request,
