@@ -287,6 +287,13 @@ describe('the editorial desk', () => {
       });
       expect(killed.body.status).toBe('killed');
       expect((await call(`/v1/articles/${draft.id}/publish`, { method: 'POST' })).status).toBe(409);
+      const audit = (await call(`/v1/articles/${draft.id}/audit`)).body.items as Json[];
+      expect(audit.at(-1)).toMatchObject({
+        action: 'kill',
+        from: 'published',
+        to: 'killed',
+        reason: 'court order 41/2026',
+      });
       await waitFor(
         async () => ((await delivery(`/v1/articles/${draft.slug}`)).status === 410 ? true : undefined),
         '410',

@@ -62,6 +62,8 @@ export interface AuditEntry {
   action: string;
   from: ArticleStatus | null;
   to: ArticleStatus;
+  /** Why, when the action takes a reason (kill, unpublish). */
+  reason?: string;
 }
 
 /** An immutable snapshot taken by every save. */

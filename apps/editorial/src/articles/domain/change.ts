@@ -43,6 +43,12 @@ export function step(
   };
 }
 
+/** The same change with the reason its action gave on its audit line. */
+export function because(change: Change, reason: string | undefined): Change {
+  if (reason === undefined) return change;
+  return { ...change, audit: change.audit.map((a) => ({ ...a, reason })) };
+}
+
 /** A new article's first change: revision 1, audited as created by `actor`. */
 export function created(article: Article, actor: Actor, at: Date): Change {
   return {

@@ -20,7 +20,7 @@ import {
   createBodySchema,
   editBodySchema,
   idPathSchema,
-  killBodySchema,
+  reasonBodySchema,
   publishBodySchema,
 } from './dto';
 import { ifMatch, requiredIfMatch, setRevisionTag } from './if-match';
@@ -135,21 +135,24 @@ export class ArticleActionsController {
     'unpublish',
     'Take a published article off every reader surface (it can come back), or off the schedule',
     Editors,
+    [reasonBodySchema, 'Optional: the reason.', false],
   )
   async unpublish(
     @Param() p: Record<string, string>,
+    @Body() body: unknown,
     @Req() req: Request,
     @CurrentPrincipal() who: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleReply> {
-    return tagged(res, await this.unpublishArticle.execute(id(p), who.sub, ifMatch(req)));
+    const { reason } = parseInput(reasonBodySchema, body ?? {}, 'body');
+    return tagged(res, await this.unpublishArticle.execute(id(p), reason, who.sub, ifMatch(req)));
   }
 
   @ArticleAction(
     'kill',
     'Legal takedown, for good: readers get a 410 and the content log keeps no text of it',
     Editors,
-    [killBodySchema, 'The reason.'],
+    [reasonBodySchema, 'Optional: the reason.', false],
   )
   async kill(
     @Param() p: Record<string, string>,
@@ -158,7 +161,7 @@ export class ArticleActionsController {
     @CurrentPrincipal() who: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleReply> {
-    const { reason } = parseInput(killBodySchema, body ?? {}, 'body');
+    const { reason } = parseInput(reasonBodySchema, body ?? {}, 'body');
     return tagged(res, await this.killArticle.execute(id(p), reason, who.sub, ifMatch(req)));
   }
 

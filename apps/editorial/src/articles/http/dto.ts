@@ -89,8 +89,13 @@ export const publishBodySchema = z
   })
   .strict();
 
-export const killBodySchema = z
-  .object({ reason: plainTextField(500).describe('Why the story is taken down (kept on the kill event).') })
+/** Why a story is taken down or off the air: optional, so clients written before it still work. */
+export const reasonBodySchema = z
+  .object({
+    reason: plainTextField(500)
+      .optional()
+      .describe('Why (plain text): on the audit line, and on the kill event for a kill.'),
+  })
   .strict();
 
 export const correctionBodySchema = z

@@ -72,6 +72,7 @@ export const auditReplySchema = z.object({
         action: z.string().describe('What was done.'),
         from: status.nullable().describe('State before (null at creation).'),
         to: status.describe('State after.'),
+        reason: z.string().optional().describe('Why, when the action took a reason.'),
       }),
     )
     .describe('Every action, oldest first.'),
@@ -110,6 +111,7 @@ export const toAuditReply = (a: AuditEntry) => ({
   action: a.action,
   from: a.from,
   to: a.to,
+  reason: a.reason,
 });
 export const toDiffReply = (d: ContentDiff) => d;
 export const toWireUpdateReply = (u: WireUpdate, diff: ContentDiff) => ({
