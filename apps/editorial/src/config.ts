@@ -9,5 +9,11 @@ export const editorialConfigSchema = baseConfigSchema.extend({
   JWT_SECRET: jwtSecretSchema,
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** How often the scheduler looks for due articles; publications are at most about this late. */
+  SCHEDULER_POLL_MS: z.coerce.number().int().positive().default(250),
+  /** How long a scheduler's claim on an article lasts before another process may take it over. */
+  SCHEDULE_LEASE_MS: z.coerce.number().int().positive().default(15_000),
+  /** Scheduled articles published at once by one process. */
+  SCHEDULER_PARALLEL: z.coerce.number().int().min(1).max(32).default(8),
 });
 export type EditorialConfig = z.infer<typeof editorialConfigSchema>;

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCodes } from '@broadsheet/contracts';
 import type { Request } from 'express';
@@ -11,6 +11,21 @@ const ROLES_KEY = 'broadsheet:roles';
 export const RequireRoles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 export type AuthenticatedRequest = Request & { principal: Principal };
+
+/** Who may do what on the desk: writers write, editors also decide what readers see, admins do everything. */
+export const Writers: Role[] = ['writer', 'editor', 'admin'];
+export const Editors: Role[] = ['editor', 'admin'];
+
+/** The authenticated caller of a guarded route (the guard has set it). */
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+);
+
+/** True when the principal holds one of the roles. */
+export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
+  return roles.some((r) => principal.roles.includes(r));
+}
 
 /** Bearer JWT authentication and role check for editorial routes. */
 @Injectable()
@@ -30,7 +45,7 @@ export class JwtGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (roles && !roles.some((r) => req.principal.roles.includes(r))) {
+    if (roles && !hasRole(req.principal, roles)) {
       throw new DomainError(ErrorCodes.Forbidden, `requires one of the roles: ${roles.join(', ')}`);
     }
     return true;

@@ -144,5 +144,7 @@ export const articleContentSchema = z.object({
   /** Per-article counter that only grows; consumers ignore versions they already hold. */
   version: z.number().int().positive(),
   article: publicArticleSchema,
+  /** Why a story was killed (on `article.killed` only): the one thing besides its id, slug and times it keeps. */
+  reason: z.string().max(500).optional(),
 });
 export type ArticleContent = z.infer<typeof articleContentSchema>;

@@ -1,16 +1,16 @@
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { KafkaConsumer } from '@broadsheet/messaging';
 import { DomainEvent, EventTypes, isEventOf, Topics } from '@broadsheet/contracts';
-import { ArticlesService } from './articles.service';
+import { ReceiveIngestedUseCase } from './usecases/receive-ingested';
 
-/** Stories accepted by ingest become drafts on the desk. */
+/** Stories accepted by ingest become drafts on the desk (or updates of them). */
 @KafkaConsumer()
 export class IngestedConsumer {
-  constructor(private readonly articles: ArticlesService) {}
+  constructor(private readonly receive: ReceiveIngestedUseCase) {}
 
   @EventPattern(Topics.ArticlesIngested)
   async handle(@Payload() event: DomainEvent): Promise<void> {
     if (!isEventOf(event, [EventTypes.ArticleIngested])) return;
-    await this.articles.receiveIngested(event.data);
+    await this.receive.execute(event.data);
   }
 }

@@ -3,6 +3,7 @@ import {
   ContentEventType,
   DomainEvent,
   EventCatalog,
+  EventTypes,
   killedRemains,
   makeEnvelope,
   PublicArticle,
@@ -16,18 +17,15 @@ export function toPublicArticle(article: Article, at: Date): PublicArticle {
     ...articleFields(article),
     publishedAt: (article.publishedAt ?? at).toISOString(),
     updatedAt: at.toISOString(),
+    corrections: article.corrections.map((c) => ({ note: c.note, at: c.at.toISOString() })),
+    previousSlugs: article.previousSlugs,
   };
   return article.status === 'killed' ? killedRemains(snapshot) : snapshot;
 }
 
-/** A content-log event carrying the article's full public state at `version`. */
-export function contentEvent(
-  type: ContentEventType,
-  article: Article,
-  version: number,
-  correlationId: string,
-  at: Date,
-): DomainEvent {
+/** A content-log event carrying the article's public state at its version (a killed one: only its remains). */
+export function contentEvent(type: ContentEventType, article: Article, correlationId: string, at: Date): DomainEvent {
+  const killed = type === EventTypes.ArticleKilled;
   return makeEnvelope({
     type,
     source: '/editorial',
@@ -35,6 +33,10 @@ export function contentEvent(
     dataschema: EventCatalog[type].dataschema,
     correlationId,
     time: at,
-    data: { version, article: toPublicArticle(article, at) },
+    data: {
+      version: article.version,
+      article: toPublicArticle(article, at),
+      ...(killed && article.killReason ? { reason: article.killReason } : {}),
+    },
   }) as DomainEvent;
 }

@@ -1,0 +1,32 @@
+import { DomainError, ErrorCodes } from '@broadsheet/contracts';
+import type { Request, Response } from 'express';
+import { Article } from '../domain/article';
+
+const revisionTag = /^(?:W\/)?"?([0-9]{1,12})"?$/;
+
+/** The revision `If-Match` names; undefined when absent. A value that names none is a 400 on the header. */
+export function ifMatch(req: Request): number | undefined {
+  const header = req.header('if-match');
+  if (header === undefined) return undefined;
+  const match = revisionTag.exec(header.trim());
+  if (!match?.[1])
+    throw new DomainError(ErrorCodes.ValidationFailed, 'invalid If-Match', [
+      { path: 'If-Match', message: 'must be the article revision, e.g. "3"' },
+    ]);
+  return Number(match[1]);
+}
+
+/** `If-Match` where a change needs it: 428 when missing. */
+export function requiredIfMatch(req: Request): number {
+  const revision = ifMatch(req);
+  if (revision === undefined)
+    throw new DomainError(ErrorCodes.PreconditionRequired, 'send If-Match with the revision you edited', [
+      { path: 'If-Match', message: 'required' },
+    ]);
+  return revision;
+}
+
+/** The revision as the ETag a client sends back in `If-Match`. */
+export function setRevisionTag(res: Response, article: Article): void {
+  res.setHeader('ETag', `"${article.revision}"`);
+}
