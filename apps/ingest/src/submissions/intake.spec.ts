@@ -85,6 +85,11 @@ describe('intake (every format through the same cleaning)', () => {
     expect(ok({ externalId: 'f', headline: zwnj, body: `<p>${zwnj}</p>` }).story.headline).toBe(zwnj);
   });
 
+  it('refuses query operators as keys anywhere in a story, naming each', () => {
+    const r = intake({ externalId: 'h', headline: { $gt: '' }, body: '<p>x</p>', $where: 'sleep(1000)' }, wire);
+    expect(r.ok ? [] : r.reasons.map((d) => d.path)).toEqual(['headline.$gt', '$where']);
+  });
+
   it('marks a trusted source’s stories for auto-publishing', () => {
     expect(
       ok({ externalId: 'g', headline: 'h', body: '<p>x</p>' }, { ...wire, autoPublish: true }).story.autoPublish,
