@@ -1,4 +1,5 @@
 import { DomainError, ErrorCodes } from '@broadsheet/contracts';
+import { operatorKeys } from '../cleaning/operators';
 import { fromFeed } from './feed';
 import { fromNewsml } from './newsml';
 import { fromNinjs } from './ninjs';
@@ -24,6 +25,13 @@ export function formatOf(contentType: string | undefined): Format {
   return format;
 }
 
+/** ninjs is mapped field by field, which would silently drop `$where`: refuse it as the canonical intake does. */
+function refuseOperators(body: unknown): unknown {
+  const found = operatorKeys(body);
+  if (found.length > 0) throw new DomainError(ErrorCodes.ValidationFailed, 'invalid submission', found);
+  return body;
+}
+
 function xmlText(body: unknown): string {
   if (typeof body === 'string' && body.trim() !== '') return body;
   throw new DomainError(ErrorCodes.ValidationFailed, 'empty XML body', [
@@ -41,7 +49,7 @@ export function storiesOf(format: Format, body: unknown, feedUrl?: string): unkn
     case 'canonical':
       return [body];
     case 'ninjs':
-      return [fromNinjs(body)];
+      return [fromNinjs(refuseOperators(body))];
     case 'newsml':
       return [fromNewsml(xmlText(body))];
     case 'feed':
