@@ -1,3 +1,4 @@
+import { Topics } from '@broadsheet/contracts';
 import {
   editorToken,
   PlatformClient,
@@ -6,6 +7,7 @@ import {
   startPlatform,
   testContext,
   TestContext,
+  TopicReader,
   waitFor,
 } from '@broadsheet/testing';
 import { ingestFixture, postAs } from './ingest-client';
@@ -140,6 +142,52 @@ describe('ingest formats to drafts', () => {
     const record = (await res.json()) as Record<string, unknown>;
     expect(record).toMatchObject({ status: 'updated', revision: 2, sanitizerRemoved: 1, channel: 'http' });
     expect(Object.keys(record).filter((k) => /outbox|lease/i.test(k))).toEqual([]);
+  });
+
+  it('puts flash, possibleDuplicateOf and autoPublish on articles.ingested.v1', async () => {
+    const ingested = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesIngested}`);
+    try {
+      const flash = await post('application/ninjs+json', ingestFixture('ninjs-flash.json'));
+      const created = await fetch(`${svc.ingest!.url}/v1/sources`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${editorToken(secrets, ['admin'])}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Second Wire', autoPublish: true }),
+      });
+      const { apiKey } = (await created.json()) as { apiKey: { secret: string } };
+      const rewrite = {
+        externalId: 'sw-wheat-1',
+        headline: 'Kunduz wheat harvest is the biggest in ten years',
+        body: '<p>Farmers in Kunduz province are bringing in the largest wheat harvest in a decade, officials said on Monday.</p><p>Yields rose by about a third after irrigation canals along the Kunduz river were repaired last spring.</p>',
+      };
+      const second = await postAs(
+        svc.ingest!.url,
+        apiKey.secret,
+        '/v1/submissions',
+        'application/json',
+        JSON.stringify(rewrite),
+      );
+      const data = async (key: unknown) => {
+        const [m] = await ingested.waitFor(1, (x) => x.key === key);
+        return (JSON.parse(m!.value) as { data: Record<string, unknown> }).data;
+      };
+      expect(await data(flash.body.articleKey)).toMatchObject({ flash: true });
+      const dup = await data(second.body.articleKey);
+      expect(dup).toMatchObject({
+        autoPublish: true,
+        category: 'news',
+        possibleDuplicateOf: [
+          { articleKey: 'wire:urn:newsml:kabulwire.example:20261130:wheat-harvest', similarity: expect.any(Number) },
+        ],
+      });
+      const record = await fetch(`${svc.ingest!.url}/v1/submissions/${second.body.id as string}`, {
+        headers: { 'x-api-key': apiKey.secret },
+      });
+      expect(await record.json()).toMatchObject({
+        possibleDuplicateOf: [{ articleKey: 'wire:urn:newsml:kabulwire.example:20261130:wheat-harvest' }],
+      });
+    } finally {
+      await ingested.close();
+    }
   });
 
   it('delivers Dari, Pashto and Russian headlines byte for byte once published', async () => {

@@ -79,7 +79,7 @@ describe('sources: keys and feed polling', () => {
       ServiceProcess.start('ingest', { ...env('ingest'), FEED_POLL_TICK_MS: '200', FEED_FETCH_TIMEOUT_MS: '1500' }),
       ServiceProcess.start('editorial', env('editorial')),
     ]);
-    svc = { ingest: ingest!, editorial: editorial! };
+    svc = { ingest, editorial };
   });
 
   afterAll(async () => {

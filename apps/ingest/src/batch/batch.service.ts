@@ -116,7 +116,7 @@ export class BatchService {
     for (let i = 0; i < valid.length; i += LOOKUP_CHUNK) {
       const chunk = valid.slice(i, i + LOOKUP_CHUNK).filter((v) => v.signature.length > 0);
       const allBands = [...new Set(chunk.flatMap((v) => bands(v.signature)))];
-      const recent = await this.repo.findSimilarSince(allBands, since, '', 2_000);
+      const recent = await this.repo.findSimilarSince(allBands, since, '', 500);
       for (const v of chunk) {
         const others = [...recent, ...earlier].filter((c) => c.articleKey !== v.story.articleKey);
         const found = possibleDuplicates(v.signature, others);

@@ -25,10 +25,21 @@ function segmenter(language: string): Intl.Segmenter {
   return s;
 }
 
-/** Words of a text, language-aware, case- and width-folded, punctuation dropped. */
+/** Languages written without spaces between words: only these need a dictionary-based segmenter. */
+const unspaced = /^(th|lo|km|my|zh|ja|bo)(-|$)/i;
+
+/** A run of letters, marks and digits; ZWNJ/ZWJ stay inside a word (Persian می‌گویند is one word). */
+const wordRun = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
+
+/**
+ * Words of a text, case- and width-folded, punctuation dropped. Scripts that separate words with spaces
+ * split on letter runs (fast); Thai, Chinese, Japanese and the like go through Intl.Segmenter.
+ */
 export function words(text: string, language = 'en'): string[] {
+  const folded = text.normalize('NFKC').toLocaleLowerCase();
+  if (!unspaced.test(language)) return folded.match(wordRun) ?? [];
   const out: string[] = [];
-  for (const part of segmenter(language).segment(text.normalize('NFKC').toLocaleLowerCase())) {
+  for (const part of segmenter(language).segment(folded)) {
     if (part.isWordLike) out.push(part.segment);
   }
   return out;
@@ -60,13 +71,19 @@ const seeds = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 + 
 
 /** The MinHash signature of a text; empty when the text has no words. */
 export function signature(text: string, language = 'en'): number[] {
-  const hashes = [...shingles(words(text, language))].map(fnv);
+  const hashes = Uint32Array.from(shingles(words(text, language)), fnv);
   if (hashes.length === 0) return [];
-  return seeds.map((seed) => {
+  const mins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (let s = 0; s < SIGNATURE_SIZE; s++) {
+    const seed = seeds[s]!;
     let min = 0xffffffff;
-    for (const h of hashes) min = Math.min(min, mix(h ^ seed));
-    return min;
-  });
+    for (let i = 0; i < hashes.length; i++) {
+      const v = mix(hashes[i]! ^ seed);
+      if (v < min) min = v;
+    }
+    mins[s] = min;
+  }
+  return Array.from(mins);
 }
 
 /** Estimated Jaccard similarity of two signatures (0 when either is empty), rounded to 2 places. */

@@ -1,4 +1,4 @@
-import { labelledPairs } from '../../../../test/fixtures/ingest/near-duplicates/pairs';
+import { labelledPairs } from './labelled-pairs';
 import { quality, score } from './evaluate';
 import { bands, signature, similarity, words } from './minhash';
 import { possibleDuplicates } from './near-duplicates';

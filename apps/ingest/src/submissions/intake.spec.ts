@@ -88,6 +88,10 @@ describe('intake (every format through the same cleaning)', () => {
   it('refuses query operators as keys anywhere in a story, naming each', () => {
     const r = intake({ externalId: 'h', headline: { $gt: '' }, body: '<p>x</p>', $where: 'sleep(1000)' }, wire);
     expect(r.ok ? [] : r.reasons.map((d) => d.path)).toEqual(['headline.$gt', '$where']);
+    expect(
+      intake({ $schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json', externalId: 'i', headline: 'h' }, wire)
+        .ok,
+    ).toBe(true);
   });
 
   it('marks a trusted source’s stories for auto-publishing', () => {
