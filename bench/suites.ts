@@ -1,6 +1,7 @@
 import { editorialBench } from './editorial.bench';
+import { ingestBench } from './ingest.bench';
 import { pipelineBench } from './pipeline.bench';
 import { BenchSuite } from './suite';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. One line per suite. */
-export const suites: BenchSuite[] = [pipelineBench, editorialBench];
+export const suites: BenchSuite[] = [pipelineBench, ingestBench, editorialBench];

@@ -38,6 +38,16 @@ export const ingestConfigSchema = baseConfigSchema.extend({
   SOURCE_API_KEYS: apiKeys,
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** How often the feed poller looks for feeds that are due (each feed has its own interval). */
+  FEED_POLL_TICK_MS: z.coerce.number().int().positive().default(1_000),
+  /** A feed fetch slower than this counts as a failure and backs off. */
+  FEED_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Largest feed document read; a bigger one is a failed poll. */
+  FEED_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
   JWT_SECRET: jwtSecretSchema,
 });

@@ -3,7 +3,15 @@ import { AuthModule } from '@broadsheet/auth';
 import { DeadLettersController, MessagingModule, RefusedOutboxController } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
+import { BatchController } from './batch/batch.controller';
+import { BatchService } from './batch/batch.service';
 import { IngestConfig } from './config';
+import { FeedFetcher } from './sources/feed-fetcher';
+import { FeedPoller } from './sources/feed-poller';
+import { SourceProfiles } from './sources/source-profiles';
+import { SourcesController } from './sources/sources.controller';
+import { SourcesRepository } from './sources/sources.repository';
+import { SourcesService } from './sources/sources.service';
 import { ApiKeyGuard } from './submissions/api-key.guard';
 import { STORIES, SUBMISSIONS } from './submissions/submission.schema';
 import { SubmissionsConsumer } from './submissions/submissions.consumer';
@@ -22,8 +30,26 @@ export class IngestModule {
         AuthModule.forRoot(config.JWT_SECRET),
         MessagingModule.forService('ingest', config, { outboxCollections: [STORIES, SUBMISSIONS] }),
       ],
-      controllers: [SubmissionsController, SubmissionsConsumer, DeadLettersController, RefusedOutboxController],
-      providers: [SubmissionsRepository, SubmissionsService, ApiKeyGuard],
+      // The batch route comes before `v1/submissions/:id` so its path is never read as an id.
+      controllers: [
+        BatchController,
+        SubmissionsController,
+        SourcesController,
+        SubmissionsConsumer,
+        DeadLettersController,
+        RefusedOutboxController,
+      ],
+      providers: [
+        SubmissionsRepository,
+        SubmissionsService,
+        BatchService,
+        ApiKeyGuard,
+        SourcesRepository,
+        SourcesService,
+        SourceProfiles,
+        FeedFetcher,
+        FeedPoller,
+      ],
     };
   }
 }

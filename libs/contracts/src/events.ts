@@ -31,6 +31,8 @@ export const submissionRejectedSchema = z.object({
   source: z.string().min(1),
   externalId: z.string().optional(),
   reasons: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** The submission as it came, so nothing is lost; left out when too big to travel beside the reasons. */
+  original: z.record(z.string(), z.unknown()).optional(),
 });
 
 const contentEvent = {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvent } from '@broadsheet/contracts';
+import { DomainError, DomainEvent } from '@broadsheet/contracts';
 import { isDuplicateKey } from '@broadsheet/persistence';
 import { mongo } from 'mongoose';
 import { OutboxDocument, OutboxFields, toOutboxEntry, withOutbox, withoutOutbox } from './outbox';
@@ -33,6 +33,51 @@ export class OutboxStore {
     }
     if (outbox.length > 0) this.relay.nudge();
     return true;
+  }
+
+  /**
+   * Inserts many new documents, each with its events, in one unordered round trip (an archive import).
+   * Each document is still one atomic write. Returns the ids a unique index refused (already held) and
+   * those whose events could not be produced (e.g. too large once cleaned), which were not written.
+   */
+  async insertMany<T extends OutboxDocument>(
+    collection: mongo.Collection<T>,
+    items: Array<{ doc: Omit<T, keyof OutboxFields>; events: DomainEvent[] }>,
+  ): Promise<{ held: Set<string>; failed: Map<string, DomainError> }> {
+    const failed = new Map<string, DomainError>();
+    const docs: Array<mongo.OptionalUnlessRequiredId<T>> = [];
+    for (const { doc, events } of items) {
+      try {
+        const outbox = events.map(toOutboxEntry);
+        docs.push({ ...doc, outbox, outboxPending: outbox.length > 0 } as mongo.OptionalUnlessRequiredId<T>);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        failed.set(doc._id, error);
+      }
+    }
+    const held = await this.insertUnordered(collection, docs);
+    if (docs.some((d) => (d as { outboxPending: boolean }).outboxPending)) this.relay.nudge();
+    return { held, failed };
+  }
+
+  private async insertUnordered<T extends OutboxDocument>(
+    collection: mongo.Collection<T>,
+    docs: Array<mongo.OptionalUnlessRequiredId<T>>,
+  ): Promise<Set<string>> {
+    const held = new Set<string>();
+    if (docs.length === 0) return held;
+    try {
+      await collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+      const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as Array<{
+        index: number;
+        code: number;
+      }>;
+      if (list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
+      for (const e of list) held.add((docs[e.index] as { _id: string })._id);
+    }
+    return held;
   }
 
   /**

@@ -1,24 +1,32 @@
 import { IngestedStory, slugify, Submission } from '@broadsheet/contracts';
 import { createHash } from 'node:crypto';
+import { summaryFrom, tagSlugs } from '../cleaning/derive';
+
+/** What ingest decided about a story beyond its fields: a flash, a trusted source's direct route to readers. */
+export interface StoryFlags {
+  flash?: boolean;
+  autoPublish?: boolean;
+}
 
 /**
  * Turns a parsed submission into the story editorial receives, with its dedupe hash. Parsing
- * (`submissionSchema`) has already cleaned every text field and sanitized the body.
+ * (`submissionSchema`) has already cleaned every text field and sanitized the body; here the summary is
+ * derived when absent (never for a flash, whose body only repeats the headline) and tags become slugs.
  */
-export function normalize(source: string, s: Submission, revision: number): IngestedStory {
-  const tags = [...new Set((s.tags ?? []).map((t) => t.toLowerCase()))];
+export function normalize(source: string, s: Submission, revision: number, flags: StoryFlags = {}): IngestedStory {
   const content = {
     headline: s.headline,
-    summary: s.summary,
+    summary: s.summary ?? (flags.flash ? undefined : summaryFrom(s.body)),
     body: s.body,
     bylines: s.bylines ?? [],
-    category: slugify(s.category) || 'general',
+    category: slugify(s.category) || 'news',
     categoryLabel: s.category,
-    tags,
+    tags: tagSlugs(s.tags ?? []),
     language: s.language ?? 'en',
-    publishedAt: s.publishedAt,
+    publishedAt: s.publishedAt === undefined ? undefined : new Date(s.publishedAt).toISOString(),
     url: s.url,
     images: s.images ?? [],
+    flash: flags.flash || undefined,
   };
   return {
     ...content,
@@ -27,6 +35,7 @@ export function normalize(source: string, s: Submission, revision: number): Inge
     externalId: s.externalId,
     revision,
     contentHash: hashOf(content),
+    autoPublish: flags.autoPublish || undefined,
   };
 }
 

@@ -24,6 +24,9 @@ export function toSubmissionRecord(doc: Stored<SubmissionDoc>): SubmissionRecord
     revision: doc.revision,
     reasons: doc.reasons,
     receivedAt: doc.receivedAt,
+    sanitizerRemoved: doc.sanitizerRemoved,
+    flash: doc.flash,
+    possibleDuplicateOf: doc.possibleDuplicateOf?.map(({ articleKey, similarity }) => ({ articleKey, similarity })),
   };
 }
 

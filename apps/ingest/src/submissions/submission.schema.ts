@@ -23,9 +23,13 @@ export const storySchema = new Schema<StoryDoc>(
     revision: { type: Number, required: true },
     contentHash: { type: String, required: true },
     updatedAt: { type: Date, required: true },
+    signature: [Number],
+    bands: [String],
   },
   { collection: STORIES, versionKey: false },
 );
+// Near-duplicate lookup: recent stories sharing a MinHash band with a new one.
+storySchema.index({ bands: 1, updatedAt: -1 });
 addOutbox(storySchema);
 
 export const submissionSchema = new Schema<SubmissionDoc>(
@@ -39,6 +43,9 @@ export const submissionSchema = new Schema<SubmissionDoc>(
     revision: Number,
     reasons: [{ _id: false, path: String, message: String }],
     receivedAt: { type: Date, required: true },
+    sanitizerRemoved: Number,
+    flash: Boolean,
+    possibleDuplicateOf: [{ _id: false, articleKey: String, similarity: Number }],
   },
   { collection: SUBMISSIONS, versionKey: false },
 );

@@ -1,4 +1,7 @@
-import { ErrorDetail } from '@broadsheet/contracts';
+import { ErrorDetail, PossibleDuplicate } from '@broadsheet/contracts';
+
+/** How a story arrived: one by one over HTTP, in a batch, from Kafka, or from a polled feed. */
+export type Channel = 'http' | 'batch' | 'kafka' | 'feed';
 
 export type SubmissionStatus = 'accepted' | 'duplicate' | 'updated' | 'rejected';
 
@@ -11,6 +14,9 @@ export interface Story {
   revision: number;
   contentHash: string;
   updatedAt: Date;
+  /** MinHash of the story's words and its lookup bands (near-duplicates); empty for a flash. */
+  signature: number[];
+  bands: string[];
 }
 
 /** What deduplication needs to know of the story held. */
@@ -20,11 +26,17 @@ export type StoryVersion = Pick<Story, 'articleKey' | 'revision' | 'contentHash'
 export interface SubmissionRecord {
   id: string;
   source: string;
-  channel: 'http' | 'kafka';
+  channel: Channel;
   status: SubmissionStatus;
   articleKey?: string;
   externalId?: string;
   revision?: number;
   reasons: ErrorDetail[];
   receivedAt: Date;
+  /** Elements and attributes the body sanitizer removed from what was sent. */
+  sanitizerRemoved?: number;
+  /** An agency flash: a headline with no body. */
+  flash?: boolean;
+  /** Recent stories this one nearly repeats. */
+  possibleDuplicateOf?: PossibleDuplicate[];
 }

@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiZodBody, ApiZodParams, replyJsonSchema } from '@broadsheet/observability';
-import { DomainError, ErrorCodes, parseInput, submissionSchema } from '@broadsheet/contracts';
+import { parseInput } from '@broadsheet/contracts';
+import type { Response } from 'express';
+import { BatchReply, toBatchReply } from '../batch/batch.reply';
+import { BatchService } from '../batch/batch.service';
+import { limitBatch } from '../batch/batch.request';
+import { formatOf, storiesOf } from '../formats/formats';
+import { SourceProfiles } from '../sources/source-profiles';
 import { ApiKeyGuard, SourceRequest } from './api-key.guard';
+import { canonicalStorySchema } from './canonical.request';
 import {
   submissionIdPathSchema,
   submissionReplySchema,
@@ -17,24 +24,36 @@ import { SubmissionResult, SubmissionsService } from './submissions.service';
 @UseGuards(ApiKeyGuard)
 @Controller('v1/submissions')
 export class SubmissionsController {
-  constructor(private readonly submissions: SubmissionsService) {}
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly batch: BatchService,
+    private readonly profiles: SourceProfiles,
+  ) {}
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Submit one story (canonical JSON); 202 with accepted, duplicate or updated' })
+  @ApiOperation({
+    summary: 'Submit one story; Content-Type picks the format',
+    description:
+      'application/json (canonical), application/ninjs+json (IPTC ninjs 1.x–3.x) and ' +
+      'application/vnd.iptc.g2.newsitem+xml (NewsML-G2) answer 202 for the one story; application/rss+xml and ' +
+      'application/atom+xml answer 207 with one result per item. XML with a DOCTYPE or entity declarations is refused.',
+  })
   @ApiConsumes('application/json')
-  @ApiZodBody(submissionSchema, 'One story in canonical JSON; text fields are cleaned to plain text.')
+  @ApiZodBody(canonicalStorySchema, 'One story in canonical JSON; text fields are cleaned to plain text.')
   @ApiResponse({ status: 202, description: 'Taken in (or recognised).', schema: replyJsonSchema(submitReplySchema) })
   @ApiErrors(400, 401, 409, 413, 415)
-  async submit(@Req() req: SourceRequest, @Body() body: unknown): Promise<SubmissionResult | null> {
-    const type = req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') {
-      // ninjs, NewsML-G2, RSS and Atom parsers arrive with the ingest formats work; say so plainly.
-      throw new DomainError(ErrorCodes.UnsupportedMediaType, `unsupported Content-Type "${type ?? ''}"`, [
-        { path: 'content-type', message: 'supported: application/json' },
-      ]);
-    }
-    return this.submissions.submit(req.source, body, 'http');
+  async submit(
+    @Req() req: SourceRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Body() body: unknown,
+  ): Promise<SubmissionResult | BatchReply | null> {
+    const format = formatOf(req.header('content-type'));
+    const stories = storiesOf(format, body);
+    if (format !== 'feed') return this.submissions.submit(req.source, stories[0], 'http');
+    limitBatch(stories.length, 'items');
+    res.status(207);
+    return toBatchReply(await this.batch.submitAll(await this.profiles.profileOf(req.source), stories, 'http'));
   }
 
   @Get(':id')

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainEvent } from '@broadsheet/contracts';
+import { DomainError, DomainEvent } from '@broadsheet/contracts';
 import { OutboxStore, withoutOutbox } from '@broadsheet/messaging';
 import { MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
+import { Fingerprinted } from '../near-duplicates/near-duplicates';
 import { Story, StoryVersion, SubmissionRecord } from './submission';
 import { toStoryDoc, toStoryVersion, toSubmissionDoc, toSubmissionRecord } from './submission.mapper';
 import { STORIES, StoryDoc, storySchema, SUBMISSIONS, SubmissionDoc, submissionSchema } from './submission.schema';
@@ -29,6 +30,44 @@ export class SubmissionsRepository {
     return doc ? toStoryVersion(doc) : null;
   }
 
+  /** The held versions of many stories in one query (a batch). */
+  async findStories(articleKeys: string[]): Promise<Map<string, StoryVersion>> {
+    const docs = await this.stories
+      .find({ _id: { $in: articleKeys } }, { projection: { revision: 1, contentHash: 1 } })
+      .toArray();
+    return new Map(docs.map((d) => [d._id, toStoryVersion(d)]));
+  }
+
+  /** Stories since `since` sharing a MinHash band with a new one (other than itself), with their signatures. */
+  async findSimilarSince(bands: string[], since: Date, except: string, limit = 200): Promise<Fingerprinted[]> {
+    if (bands.length === 0) return [];
+    const docs = await this.stories
+      .find(
+        { bands: { $in: bands }, updatedAt: { $gte: since }, _id: { $ne: except } },
+        { projection: { signature: 1 } },
+      )
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => ({ articleKey: d._id, signature: d.signature ?? [] }));
+  }
+
+  /** First versions of many stories, each with its event, in one round trip: the keys already held, and those refused. */
+  insertStories(
+    items: Array<{ story: Story; event: DomainEvent }>,
+  ): Promise<{ held: Set<string>; failed: Map<string, DomainError> }> {
+    return this.outbox.insertMany(
+      this.stories,
+      items.map(({ story, event }) => ({ doc: toStoryDoc(story), events: [event] })),
+    );
+  }
+
+  async recordSubmissions(records: SubmissionRecord[]): Promise<void> {
+    await this.outbox.insertMany(
+      this.submissions,
+      records.map((r) => ({ doc: toSubmissionDoc(r), events: [] })),
+    );
+  }
+
   /** First version of a story with its event; false if another submission created it first. */
   insertStory(story: Story, event: DomainEvent): Promise<boolean> {
     return this.outbox.insert(this.stories, toStoryDoc(story), [event]);
@@ -38,7 +77,7 @@ export class SubmissionsRepository {
   async updateStory(
     articleKey: string,
     expectedRevision: number,
-    changes: Pick<Story, 'revision' | 'contentHash' | 'updatedAt'>,
+    changes: Pick<Story, 'revision' | 'contentHash' | 'updatedAt' | 'signature' | 'bands'>,
     event: DomainEvent,
   ): Promise<boolean> {
     const written = await this.outbox.update(
