@@ -74,15 +74,19 @@ export class ReindexRun {
       await this.until(async () => (await this.refreshLag()) <= nearlyCaughtUp);
       this.counters.state = 'swapping';
       swapped = await this.deps.gate.exclusiveWhile(() => this.swap());
-      this.counters.state = 'done';
+      await this.cleanUp(swapped);
+      this.finish('done');
     } catch (error) {
       this.counters.error = error instanceof Error ? error.message : String(error);
-      this.counters.state = 'failed';
       this.logger.error(`reindex ${this.counters.id} failed: ${this.counters.error}`);
-    } finally {
-      this.counters.finishedAt = new Date();
-      await this.cleanUp(swapped);
+      await this.cleanUp(swapped).catch(() => undefined);
+      this.finish('failed');
     }
+  }
+
+  private finish(state: 'done' | 'failed'): void {
+    this.counters.finishedAt = new Date();
+    this.counters.state = state;
   }
 
   /** Under the write gate: read to the log's end as it is now, then swap; live writes resume on the new index. */
