@@ -28,7 +28,8 @@ export class IndexStatusReader {
     const live = this.setup.live;
     const [stats, visible, held, partitions] = await Promise.all([
       live.getStats(),
-      live.search('', { filter: 'visible = true', limit: 0 }),
+      // The documents route counts exactly; a search's estimate stops at pagination.maxTotalHits.
+      live.getDocuments({ filter: 'visible = true', limit: 1, fields: ['id'] }),
       heldSettingsVersion(live),
       this.log.positions(this.log.liveGroup),
     ]);
@@ -36,7 +37,7 @@ export class IndexStatusReader {
     return {
       index: live.uid,
       documents: stats.numberOfDocuments,
-      searchable: visible.estimatedTotalHits ?? 0,
+      searchable: visible.total,
       isIndexing: stats.isIndexing,
       settingsVersion: held,
       codeSettingsVersion: settingsVersion,
