@@ -8,7 +8,10 @@ import {
   TestContext,
   waitFor,
 } from '@broadsheet/testing';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { adminToken, ContentLogWriter, indexUids, liveDocuments, ReindexReply } from './search-content-log';
 
 /** search-index's rebuild from the content log, its status and its refusals, with the services as processes. */
@@ -151,5 +154,25 @@ describe('search: reindex from the content log', () => {
     expect(text).toMatch(/search_index_event_to_searchable_seconds_count \d+/);
     expect(text).toMatch(/search_index_batch_size_count\{index="live"\} \d+/);
     expect(text).toMatch(/search_index_reindex_events_read\{reindex="[^"]+"\} 332/);
+  });
+
+  it('runs from the command line with a progress bar until the new index is live', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['tools/bin/run.js', 'tools/admin/main.js', 'reindex'],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          SEARCH_INDEX_URL: svc['search-index']!.url,
+          JWT_SECRET: secrets.jwtSecret,
+        },
+        timeout: 120_000,
+      },
+    );
+    expect(stdout).toMatch(/reindex \d{14}_[0-9a-f]{6} started/);
+    expect(stdout).toMatch(/\[#+\] 100% {2}332\/332 events {2}300 indexed .* done/);
+    expect(await indexUids(ctx)).toEqual([`${ctx.prefix}articles`]);
   });
 });
