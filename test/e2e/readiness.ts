@@ -4,7 +4,7 @@ import { ServiceName } from '@broadsheet/testing';
 const dependencies: Record<ServiceName, string[]> = {
   ingest: ['kafka', 'kafka-consumer', 'mongo'],
   editorial: ['kafka', 'kafka-consumer', 'mongo'],
-  'search-index': ['kafka', 'kafka-consumer', 'meilisearch'],
+  'search-index': ['kafka', 'kafka-consumer', 'meilisearch', 'index-settings'],
   delivery: ['kafka', 'kafka-consumer', 'meilisearch', 'mongo'],
 };
 

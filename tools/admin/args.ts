@@ -12,6 +12,7 @@ export class UsageError extends Error {}
 
 export const usage = `usage: npm run admin -- dlq list   [--service NAME] [--topic TOPIC] [--limit N]
        npm run admin -- dlq replay [--service NAME] [--topic TOPIC] (--offset PARTITION:OFFSET ... | --all)
+       npm run admin -- reindex [--no-wait]   (rebuilds the search index from the content log, with a progress bar)
 
 Talks to each consuming service's admin routes (/v1/admin/dlq). Service URLs come from
 INGEST_URL, EDITORIAL_URL, SEARCH_INDEX_URL and DELIVERY_URL (as \`npm start\` prints them);

@@ -1,6 +1,7 @@
 import { signToken } from '@broadsheet/auth';
 import { AdminArgs, parseArgs, usage, UsageError } from './args';
 import { AdminClient, AdminError } from './client';
+import { reindex } from './reindex';
 import { cell, table } from './table';
 
 /** The consuming services and the variables `npm start` prints their URLs in. */
@@ -100,6 +101,7 @@ async function unlessNotConsumed<T>(args: AdminArgs, call: () => Promise<T>): Pr
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
+    if (argv[0] === 'reindex') return await reindex(argv.slice(1), env, process.stdout);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       process.stdout.write(`${usage}\n`);

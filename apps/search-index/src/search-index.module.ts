@@ -6,6 +6,14 @@ import { SearchModule } from '@broadsheet/search';
 import { SearchIndexConfig } from './config';
 import { ArticleIndexer } from './indexing/article-indexer';
 import { ContentConsumer } from './indexing/content.consumer';
+import { IndexMetrics } from './indexing/index-metrics';
+import { IndexSetup } from './indexing/index-setup';
+import { WriteGate } from './indexing/write-gate';
+import { ReindexController } from './reindex/reindex.controller';
+import { ReindexService } from './reindex/reindex.service';
+import { ContentLog } from './status/content-log';
+import { IndexStatusReader } from './status/index-status';
+import { IndexStatusController } from './status/index-status.controller';
 
 @Module({})
 export class SearchIndexModule {
@@ -22,8 +30,8 @@ export class SearchIndexModule {
         }),
         MessagingModule.forService('search-index', config, { partitionsConcurrently: 2 }),
       ],
-      controllers: [ContentConsumer, DeadLettersController],
-      providers: [ArticleIndexer],
+      controllers: [ContentConsumer, DeadLettersController, ReindexController, IndexStatusController],
+      providers: [IndexSetup, WriteGate, IndexMetrics, ArticleIndexer, ContentLog, ReindexService, IndexStatusReader],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { HealthRegistry } from '@broadsheet/observability';
 import { Meilisearch } from 'meilisearch';
 
-export function createMeili(host: string, apiKey: string): Meilisearch {
-  return new Meilisearch({ host, apiKey });
+/** A client whose every request gives up after `timeoutMs`: a hung Meilisearch must not hang a reader's request. */
+export function createMeili(host: string, apiKey: string, timeoutMs = 10_000): Meilisearch {
+  return new Meilisearch({ host, apiKey, timeout: timeoutMs });
 }
 
 /** `/health/ready` includes Meilisearch. */

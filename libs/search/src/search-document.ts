@@ -1,4 +1,5 @@
 import { ArticleContent, htmlToText } from '@broadsheet/contracts';
+import { primaryLanguage, TextGroup, textGroupOf } from './languages';
 
 /**
  * An article as the search index holds it. search-index writes these; delivery reads them.
@@ -11,16 +12,27 @@ export interface SearchDocument {
   slug?: string;
   headline?: string;
   summary?: string;
-  bodyText?: string;
   bylines?: string[];
   category?: string;
   categoryLabel?: string;
   tags?: string[];
+  /** The story's BCP 47 tag as published, e.g. `fa-AF`. */
   language?: string;
+  /** Its primary subtag, lower case (`fa`): what `lang=` filters on. */
+  lang?: string;
   publishedAt?: string;
   /** Seconds since the epoch: Meilisearch filters and sorts numbers, not dates. */
   publishedTs?: number;
   imageUrl?: string;
+  /** The searchable text, under the story's language group so Meilisearch tokenizes it as that language. */
+  text?: Partial<Record<TextGroup, LocalizedText>>;
+}
+
+/** A story's words in its language group: headline and summary are also kept plain for display. */
+export interface LocalizedText {
+  headline: string;
+  summary?: string;
+  body: string;
 }
 
 /** What a search result shows: retrieving only these keeps queries fast (see ARCHITECTURE). */
@@ -47,14 +59,21 @@ export function toSearchDocument({ version, article }: ArticleContent): SearchDo
     slug: article.slug,
     headline: article.headline,
     summary: article.summary,
-    bodyText: htmlToText(article.body),
     bylines: article.bylines,
     category: article.category,
     categoryLabel: article.categoryLabel,
     tags: article.tags,
     language: article.language,
+    lang: primaryLanguage(article.language),
     publishedAt: article.publishedAt,
     publishedTs: Math.floor(Date.parse(article.publishedAt) / 1000),
     imageUrl: article.images[0]?.url,
+    text: {
+      [textGroupOf(article.language)]: {
+        headline: article.headline,
+        summary: article.summary,
+        body: htmlToText(article.body),
+      },
+    },
   };
 }

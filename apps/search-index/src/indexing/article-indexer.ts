@@ -1,63 +1,37 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ArticleContent } from '@broadsheet/contracts';
-import {
-  articleIndexName,
-  articleIndexSettings,
-  SearchDocument,
-  toSearchDocument,
-  INDEX_PREFIX,
-  MEILI,
-} from '@broadsheet/search';
-import { Index, Meilisearch, Task } from 'meilisearch';
-import { latestPerArticle, newerThanHeld } from './latest-versions';
-import { taskFailure } from './meili-task-error';
+import { Injectable } from '@nestjs/common';
+import { ContentEventTypes, DomainEvent, isEventOf } from '@broadsheet/contracts';
+import { IndexMetrics } from './index-metrics';
+import { IndexSetup } from './index-setup';
+import { IndexWriter } from './index-writer';
+import { WriteGate } from './write-gate';
 
-const wait = { timeout: 60_000, interval: 10 };
-
-/** Keeps the articles index in step with the content log, never letting an older version overwrite a newer one. */
+/** Keeps the live index in step with the content log (group `search-index`). */
 @Injectable()
-export class ArticleIndexer implements OnModuleInit {
-  private readonly logger = new Logger(ArticleIndexer.name);
-  private readonly index: Index<SearchDocument>;
+export class ArticleIndexer {
+  private readonly writer: IndexWriter;
 
   constructor(
-    @Inject(MEILI) private readonly meili: Meilisearch,
-    @Inject(INDEX_PREFIX) prefix: string,
+    private readonly setup: IndexSetup,
+    private readonly gate: WriteGate,
+    private readonly metrics: IndexMetrics,
   ) {
-    this.index = meili.index<SearchDocument>(articleIndexName(prefix));
+    this.writer = new IndexWriter(setup.live);
   }
 
-  async onModuleInit(): Promise<void> {
-    const uid = this.index.uid;
-    check(await this.meili.createIndex(uid, { primaryKey: 'id' }).waitTask(wait), 'create index', [
-      'index_already_exists',
-    ]);
-    check(await this.index.updateSettings(articleIndexSettings).waitTask(wait), 'update settings');
-    this.logger.log(`index ${uid} ready`);
+  /** Applies a batch of events; resolves once they are searchable (or known to be older than the index). */
+  async apply(events: DomainEvent[]): Promise<number> {
+    await this.setup.assertApplied();
+    const content = events.filter((e) => isEventOf(e, ContentEventTypes));
+    const written = await this.gate.shareWhile(() => this.writer.apply(content.map((e) => e.data)));
+    const now = Date.now();
+    this.metrics.batchSize.observe({ index: 'live' }, events.length);
+    this.metrics.documentsIndexed.inc({ index: 'live' }, written.length);
+    // Only states written now: an old event replayed or redelivered says nothing about today's latency.
+    const fresh = new Set(written.map((c) => `${c.article.id}@${c.version}`));
+    for (const { data, time } of content) {
+      if (fresh.has(`${data.article.id}@${data.version}`))
+        this.metrics.searchableLatency.observe((now - Date.parse(time)) / 1000);
+    }
+    return written.length;
   }
-
-  /** Writes a batch of content-log states; resolves once Meilisearch has applied them. */
-  async apply(contents: ArticleContent[]): Promise<number> {
-    const latest = latestPerArticle(contents);
-    const fresh = newerThanHeld(latest, await this.heldVersions(latest.map((c) => c.article.id)));
-    if (fresh.length === 0) return 0;
-    check(
-      await this.index.addDocuments(fresh.map(toSearchDocument), { primaryKey: 'id' }).waitTask(wait),
-      'add documents',
-    );
-    return fresh.length;
-  }
-
-  private async heldVersions(ids: string[]): Promise<Map<string, number>> {
-    const filter = `id IN [${ids.map((id) => JSON.stringify(id)).join(', ')}]`;
-    const { results } = await this.index.getDocuments({ filter, fields: ['id', 'version'], limit: ids.length });
-    return new Map(results.map((d) => [d.id, d.version]));
-  }
-}
-
-/** A failed task throws: a rejected document is permanent, anything else retryable (see taskFailure). */
-function check(task: Task, what: string, tolerated: string[] = []): void {
-  if (task.status === 'succeeded') return;
-  if (tolerated.includes(task.error?.code ?? task.status)) return;
-  throw taskFailure(task, what);
 }

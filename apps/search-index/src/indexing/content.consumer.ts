@@ -1,5 +1,5 @@
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ContentEventTypes, DomainEvent, isEventOf, Topics } from '@broadsheet/contracts';
+import { DomainEvent, Topics } from '@broadsheet/contracts';
 import { BatchExtras, KafkaConsumer } from '@broadsheet/messaging';
 import { ArticleIndexer } from './article-indexer';
 
@@ -10,7 +10,6 @@ export class ContentConsumer {
 
   @EventPattern(Topics.ArticlesContent, { batch: true } satisfies BatchExtras)
   async handle(@Payload() events: DomainEvent[]): Promise<void> {
-    const contents = events.filter((e) => isEventOf(e, ContentEventTypes)).map((e) => e.data);
-    await this.indexer.apply(contents);
+    await this.indexer.apply(events);
   }
 }
