@@ -6,6 +6,7 @@ export const layoutTemplate = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><%= it.title %></title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <% if (it.canonical) { %><link rel="canonical" href="<%= it.canonical %>">
 <% } %><% if (it.description) { %><meta name="description" content="<%= it.description %>">
 <% } %><% if (it.noindex) { %><meta name="robots" content="noindex">
