@@ -7,7 +7,7 @@ import { visibilityOf } from './visibility';
 
 /** What a slug leads to, for the API and the article page alike. */
 export type SlugAnswer =
-  | { kind: 'visible'; article: ReadArticle; etag: string; json: string }
+  | { kind: 'visible'; article: ReadArticle; etag: string; json: Buffer }
   | { kind: 'moved'; to: string }
   | { kind: 'gone' }
   | { kind: 'missing' };
@@ -36,7 +36,7 @@ export class ArticleReads {
   }
 
   /** … and as the API's reply, serialized once. */
-  latestJson(q: PageQuery): Promise<string> {
+  latestJson(q: PageQuery): Promise<Buffer> {
     return this.cache.get(`json:${JSON.stringify({ ...q, after: cursorKey(q.after) })}`, async () => {
       const items = await this.latest(q);
       const last = items.length === q.limit ? items.at(-1) : undefined;
@@ -44,7 +44,7 @@ export class ArticleReads {
         items: items.map(toArticleSummaryReply),
         nextCursor: last ? encodePageKey({ at: last.publishedAt, id: last.id }) : null,
       };
-      return JSON.stringify(page);
+      return Buffer.from(JSON.stringify(page));
     });
   }
 
@@ -64,7 +64,12 @@ export class ArticleReads {
     }
     const visibility = visibilityOf(article);
     if (visibility !== 'visible') return { kind: visibility };
-    return { kind: 'visible', article, etag: `"v${article.version}"`, json: JSON.stringify(toArticleReply(article)) };
+    return {
+      kind: 'visible',
+      article,
+      etag: `"v${article.version}"`,
+      json: Buffer.from(JSON.stringify(toArticleReply(article))),
+    };
   }
 }
 

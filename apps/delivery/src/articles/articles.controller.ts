@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { decodePageKey, DomainError, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import type { Request, Response } from 'express';
 import { CachePolicies } from '../http/cache-control';
+import { JSON_TYPE, sendBytes } from '../http/send-bytes';
 import { ViewCounter } from '../trending/view-counter';
 import { pageQuerySchema, slugPathSchema } from './dto';
 import { articleReplySchema, articleSummaryReplySchema } from './article.reply';
@@ -23,9 +24,7 @@ const categoriesReplySchema = z.array(
   }),
 );
 
-const json = (res: Response, body: string): void => {
-  res.type('application/json; charset=utf-8').send(body);
-};
+const json = (res: Response, body: Buffer): void => sendBytes(res, 200, JSON_TYPE, body);
 
 @ApiTags('articles')
 @Controller('v1')

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { sendBytes } from './send-bytes';
 
 /** A rendered answer with what conditional GET needs. */
 export interface Representation {
-  body: string;
+  body: Buffer;
   type: string;
   etag: string;
   lastModified: Date;
 }
 
-export function represent(body: string, type: string, lastModified: Date): Representation {
+export function represent(text: string, type: string, lastModified: Date): Representation {
+  const body = Buffer.from(text);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   return { body, type, etag, lastModified };
 }
@@ -32,5 +34,5 @@ export function sendConditional(req: Request, res: Response, rep: Representation
     res.status(304).end();
     return;
   }
-  res.type(rep.type).send(rep.body);
+  sendBytes(res, 200, rep.type, rep.body);
 }

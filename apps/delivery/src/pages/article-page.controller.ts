@@ -42,7 +42,7 @@ export class ArticlePageController {
       return;
     }
     const html = await this.cache.get(`page:article:${answer.article.id}:${answer.article.version}`, () =>
-      this.page.html(answer.article),
+      this.page.html(answer.article).then((text) => Buffer.from(text)),
     );
     sendPage(res, 200, html, CachePolicies.article);
   }

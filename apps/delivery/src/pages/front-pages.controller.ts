@@ -20,7 +20,7 @@ const LIST_STORIES = 20;
 const listQuery = z.object({ cursor: pageCursorParam.optional() });
 
 /** A rendered page, or the problem a reader gets instead. */
-type Rendered = { status: 200; html: string } | { status: 400 | 404; message: string };
+type Rendered = { status: 200; html: Buffer } | { status: 400 | 404; message: string };
 
 /** The front page, category pages and tag pages: server-rendered, cached whole for a second at most. */
 @ApiExcludeController()
@@ -38,7 +38,7 @@ export class FrontPagesController {
   async front(@Res() res: Response): Promise<void> {
     const html = await this.cache.get('page:front', async () => {
       const [latest, trending] = await Promise.all([this.reads.latest({ limit: FRONT_STORIES }), this.trending.top(5)]);
-      return this.renderer.render(
+      const html = await this.renderer.render(
         'front',
         { title: `${this.site()} — Latest news`, canonicalPath: '/', current: 'front', openGraph: this.siteGraph('/') },
         {
@@ -47,6 +47,7 @@ export class FrontPagesController {
           ads: this.renderer.ads('front'),
         },
       );
+      return Buffer.from(html);
     });
     sendPage(res, 200, html, CachePolicies.list);
   }
@@ -110,7 +111,7 @@ export class FrontPagesController {
         older: olderLink(path, items, LIST_STORIES),
       },
     );
-    return { status: 200, html };
+    return { status: 200, html: Buffer.from(html) };
   }
 
   private async send(res: Response, page: Rendered): Promise<void> {

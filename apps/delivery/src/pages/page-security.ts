@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { HTML_TYPE, sendBytes } from '../http/send-bytes';
 
 /**
  * The pages' Content-Security-Policy: the one same-origin stylesheet, images from the site or any https
@@ -15,8 +16,8 @@ export const pagePolicy = [
 ].join('; ');
 
 /** Sends a rendered page with its policy (replacing the API's, which forbids stylesheets). */
-export function sendPage(res: Response, status: number, html: string, cacheControl: string): void {
+export function sendPage(res: Response, status: number, html: string | Buffer, cacheControl: string): void {
   res.setHeader('Content-Security-Policy', pagePolicy);
   res.setHeader('Cache-Control', cacheControl);
-  res.status(status).type('text/html; charset=utf-8').send(html);
+  sendBytes(res, status, HTML_TYPE, typeof html === 'string' ? Buffer.from(html) : html);
 }

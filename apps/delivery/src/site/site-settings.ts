@@ -13,7 +13,7 @@ const adSlotSchema = z.object({
 });
 export type AdSlot = z.infer<typeof adSlotSchema>;
 
-const adSlotsSchema = z.record(z.enum(pageTypes), z.array(adSlotSchema).max(6));
+const adSlotsSchema = z.partialRecord(z.enum(pageTypes), z.array(adSlotSchema).max(6));
 export type AdSlots = Partial<Record<PageType, AdSlot[]>>;
 
 const defaultAdSlots: AdSlots = {
