@@ -27,6 +27,7 @@ const categoriesReplySchema = z.array(
 const json = (res: Response, body: Buffer): void => sendBytes(res, 200, JSON_TYPE, body);
 
 @ApiTags('articles')
+@ApiErrors(429)
 @Controller('v1')
 export class ArticlesController {
   constructor(

@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCodes } from '@broadsheet/contracts';
 import { APP_CONFIG, ApiErrors } from '@broadsheet/observability';
 import type { Request, Response } from 'express';
@@ -7,15 +7,31 @@ import { ArticleReads } from '../articles/article-reads';
 import { slugParam } from '../articles/dto';
 import { HotCache } from '../cache/hot-cache';
 import type { DeliveryConfig } from '../config';
-import { CachePolicies } from '../http/cache-control';
+import { CachePolicies, textContent } from '../http/cache-control';
 import { represent, Representation, sendConditional } from '../http/conditional';
 import { feedItem, FeedMeta, lastChange } from './feed-model';
 import { FeedFormat, feedFormats, writeFeed } from './formats';
 
 const FEED_ITEMS = 30;
 
+/** How the OpenAPI document describes a feed route: its formats, conditional GET, 404. */
+function ApiFeed(summary: string, example: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiParam({ name: 'file', example, description: 'The feed file: its name, then `.rss`, `.atom` or `.json`.' }),
+    ApiResponse({
+      status: 200,
+      description: 'The feed, with ETag and Last-Modified.',
+      content: textContent(...Object.values(feedFormats)),
+    }),
+    ApiResponse({ status: 304, description: 'Not modified since the ETag or date sent.' }),
+    ApiErrors(404),
+  );
+}
+
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the latest stories, overall and per category, with conditional GET. */
 @ApiTags('feeds')
+@ApiErrors(429)
 @Controller('feeds')
 export class FeedsController {
   constructor(
@@ -25,12 +41,7 @@ export class FeedsController {
   ) {}
 
   @Get(':file')
-  @ApiOperation({ summary: 'The latest stories: `latest.rss`, `latest.atom` or `latest.json` (JSON Feed 1.1)' })
-  @ApiParam({ name: 'file', example: 'latest.rss' })
-  @ApiProduces(...Object.values(feedFormats))
-  @ApiResponse({ status: 200, description: 'The feed, with ETag and Last-Modified.' })
-  @ApiResponse({ status: 304, description: 'Not modified since the ETag or date sent.' })
-  @ApiErrors(404)
+  @ApiFeed('The latest stories: `latest.rss`, `latest.atom` or `latest.json` (JSON Feed 1.1)', 'latest.rss')
   async latest(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const [name, format] = splitFile(file);
     if (name !== 'latest' || !format) throw new DomainError(ErrorCodes.NotFound, `no feed at "${file}"`);
@@ -38,12 +49,7 @@ export class FeedsController {
   }
 
   @Get('category/:file')
-  @ApiOperation({ summary: "One category's latest stories: `<slug>.rss`, `<slug>.atom` or `<slug>.json`" })
-  @ApiParam({ name: 'file', example: 'politics.rss' })
-  @ApiProduces(...Object.values(feedFormats))
-  @ApiResponse({ status: 200, description: 'The feed, with ETag and Last-Modified.' })
-  @ApiResponse({ status: 304, description: 'Not modified since the ETag or date sent.' })
-  @ApiErrors(404)
+  @ApiFeed("One category's latest stories: `<slug>.rss`, `<slug>.atom` or `<slug>.json`", 'politics.rss')
   async category(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const [name, format] = splitFile(file);
     const slug = slugParam.safeParse(name);

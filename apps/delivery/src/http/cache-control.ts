@@ -28,3 +28,8 @@ export function defaultCacheControl(req: Request, res: Response, next: NextFunct
   }) as Response['writeHead'];
   next();
 }
+
+/** OpenAPI `content` of a text answer (a feed, a sitemap) in these media types; errors stay JSON. */
+export function textContent(...types: string[]): Record<string, { schema: { type: 'string' } }> {
+  return Object.fromEntries(types.map((t) => [t.split(';')[0]!, { schema: { type: 'string' as const } }]));
+}

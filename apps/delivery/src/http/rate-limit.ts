@@ -50,6 +50,8 @@ export class RateLimitMiddleware implements NestMiddleware {
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
+    // Admin routes are authenticated and few; the limit protects the public surface.
+    if (req.originalUrl.startsWith('/v1/admin/')) return next();
     const verdict = this.buckets?.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     if (verdict && !verdict.ok) {
       res.setHeader('Retry-After', String(verdict.retryAfter));

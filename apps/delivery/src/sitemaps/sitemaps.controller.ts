@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCodes } from '@broadsheet/contracts';
 import { APP_CONFIG, ApiErrors } from '@broadsheet/observability';
 import type { Request, Response } from 'express';
@@ -7,7 +7,7 @@ import { ArticleReads } from '../articles/article-reads';
 import { ReadModelRepository } from '../articles/read-model.repository';
 import { HotCache } from '../cache/hot-cache';
 import type { DeliveryConfig } from '../config';
-import { CachePolicies } from '../http/cache-control';
+import { CachePolicies, textContent } from '../http/cache-control';
 import { represent, Representation, sendConditional } from '../http/conditional';
 import { newsSitemap, sitemapIndex, urlSet } from './sitemap-xml';
 
@@ -18,6 +18,7 @@ const NEWS_MAX = 1_000;
 
 /** `/sitemap.xml` (an index of pages of at most SITEMAP_PAGE_SIZE URLs), `/news-sitemap.xml`, `/robots.txt`. */
 @ApiTags('feeds')
+@ApiErrors(429)
 @Controller()
 export class SitemapsController {
   constructor(
@@ -29,8 +30,9 @@ export class SitemapsController {
 
   @Get('sitemap.xml')
   @ApiOperation({ summary: 'Sitemap index: the site pages and every article page of the sitemap' })
-  @ApiProduces(XML)
-  @ApiResponse({ status: 200, description: 'A sitemaps.org 0.9 sitemap index.' })
+  @ApiResponse({ status: 200, description: 'A sitemaps.org 0.9 sitemap index.', content: textContent(XML) })
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag or date sent.' })
+  @ApiErrors()
   async index(@Req() req: Request, @Res() res: Response): Promise<void> {
     const rep = await this.cache.get('sitemap:index', async () => {
       const pages = Math.ceil((await this.readModel.countPublished()) / this.config.SITEMAP_PAGE_SIZE);
@@ -45,8 +47,9 @@ export class SitemapsController {
 
   @Get('sitemaps/:file')
   @ApiOperation({ summary: 'One sitemap page: `pages.xml` or `articles-<n>.xml`' })
-  @ApiProduces(XML)
-  @ApiResponse({ status: 200, description: 'A sitemaps.org 0.9 urlset.' })
+  @ApiParam({ name: 'file', example: 'articles-1.xml', description: '`pages.xml`, or `articles-<n>.xml` from 1.' })
+  @ApiResponse({ status: 200, description: 'A sitemaps.org 0.9 urlset.', content: textContent(XML) })
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag or date sent.' })
   @ApiErrors(404)
   async page(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const n = /^articles-([1-9][0-9]{0,5})\.xml$/.exec(file)?.[1];
@@ -58,8 +61,9 @@ export class SitemapsController {
 
   @Get('news-sitemap.xml')
   @ApiOperation({ summary: 'Google News sitemap: stories published in the last 48 hours' })
-  @ApiProduces(XML)
-  @ApiResponse({ status: 200, description: 'A sitemap with Google News entries.' })
+  @ApiResponse({ status: 200, description: 'A sitemap with Google News entries.', content: textContent(XML) })
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag or date sent.' })
+  @ApiErrors()
   async news(@Req() req: Request, @Res() res: Response): Promise<void> {
     const rep = await this.cache.get('sitemap:news', async () => {
       const recent = await this.readModel.publishedSince(new Date(Date.now() - NEWS_WINDOW_MS), NEWS_MAX);

@@ -16,6 +16,7 @@ const trendingReplySchema = z.object({
 });
 
 @ApiTags('articles')
+@ApiErrors(429)
 @Controller('v1')
 export class TrendingController {
   constructor(private readonly trending: TrendingService) {}
