@@ -1,3 +1,4 @@
+import { deliveryBench } from './delivery.bench';
 import { editorialBench } from './editorial.bench';
 import { ingestBench } from './ingest.bench';
 import { pipelineBench } from './pipeline.bench';
@@ -5,4 +6,4 @@ import { searchBench } from './search.bench';
 import { BenchSuite } from './suite';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. One line per suite. */
-export const suites: BenchSuite[] = [pipelineBench, ingestBench, editorialBench, searchBench];
+export const suites: BenchSuite[] = [pipelineBench, ingestBench, editorialBench, searchBench, deliveryBench];

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 bash tools/bin/prepare.sh
 # Provision before jest so a cold download or compile shows its progress and a missing tool its message.
 node tools/bin/run.js tools/stack/provision-cli.js
+bash tools/bin/reader-tools.sh
 # The plain "jest: N passed, N failed" line closes the output, after jest's own summary on stderr.
 export BROADSHEET_TEST_SUMMARY="${BROADSHEET_TEST_SUMMARY:-$(mktemp)}"
 rc=0

@@ -316,7 +316,8 @@ async function startMeilisearch({ dataDir, log, ports }: Launch, masterKey: stri
   await fs.mkdir(dir, { recursive: true });
   const addr = `127.0.0.1:${takePort(ports, 0)}`;
   const args = [
-    ...['--http-addr', addr, '--master-key', masterKey, '--env', 'development', '--no-analytics'],
+    // `--flag=value`: a base64url key may begin with '-', which the CLI would read as another flag.
+    ...['--http-addr', addr, `--master-key=${masterKey}`, '--env', 'development', '--no-analytics'],
     ...['--db-path', path.join(dir, 'data.ms'), '--dump-dir', path.join(dir, 'dumps')],
     ...['--snapshot-dir', path.join(dir, 'snapshots'), '--log-level', 'WARN'],
     // By default the indexer reserves 2/3 of RAM and keeps it (~870 MB RSS after indexing one

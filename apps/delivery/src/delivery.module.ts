@@ -1,18 +1,35 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AuthModule } from '@broadsheet/auth';
 import { DeadLettersController, MessagingModule } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
 import { SearchModule } from '@broadsheet/search';
+import { ArticleReads } from './articles/article-reads';
 import { ArticlesController } from './articles/articles.controller';
 import { ContentConsumer } from './articles/content.consumer';
 import { ReadModelRepository } from './articles/read-model.repository';
+import { HotCache } from './cache/hot-cache';
 import { DeliveryConfig } from './config';
+import { FeedsController } from './feeds/feeds.controller';
+import { defaultCacheControl } from './http/cache-control';
+import { RateLimitMiddleware } from './http/rate-limit';
+import { ArticlePage } from './pages/article-page';
+import { ArticlePageController } from './pages/article-page.controller';
+import { AssetsController } from './pages/assets.controller';
+import { FrontPagesController } from './pages/front-pages.controller';
+import { ProblemPages } from './pages/problem-pages';
+import { PageRenderer } from './pages/renderer';
+import { SearchPageController } from './pages/search-page.controller';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
+import { SitemapsController } from './sitemaps/sitemaps.controller';
+import { TrendingController } from './trending/trending.controller';
+import { TrendingService } from './trending/trending.service';
+import { ViewCounter } from './trending/view-counter';
+import { ViewsRepository } from './trending/views.repository';
 
 @Module({})
-export class DeliveryModule {
+export class DeliveryModule implements NestModule {
   static forRoot(config: DeliveryConfig): DynamicModule {
     return {
       module: DeliveryModule,
@@ -27,8 +44,39 @@ export class DeliveryModule {
         }),
         MessagingModule.forService('delivery', config),
       ],
-      controllers: [ArticlesController, SearchController, ContentConsumer, DeadLettersController],
-      providers: [ReadModelRepository, SearchService],
+      controllers: [
+        ArticlesController,
+        TrendingController,
+        SearchController,
+        FeedsController,
+        SitemapsController,
+        FrontPagesController,
+        ArticlePageController,
+        SearchPageController,
+        AssetsController,
+        ContentConsumer,
+        DeadLettersController,
+      ],
+      providers: [
+        ReadModelRepository,
+        ViewsRepository,
+        HotCache,
+        ArticleReads,
+        ViewCounter,
+        TrendingService,
+        SearchService,
+        PageRenderer,
+        ProblemPages,
+        ArticlePage,
+      ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Probes and metrics are never limited: an orchestrator must see a busy replica as alive.
+    consumer
+      .apply(defaultCacheControl, RateLimitMiddleware)
+      .exclude({ path: 'health/{*rest}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.ALL })
+      .forRoutes('*');
   }
 }

@@ -2,17 +2,14 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiZodParams, ApiZodQuery, replyJsonSchema } from '@broadsheet/observability';
 import { z } from 'zod';
-import { decodePageKey, DomainError, encodePageKey, ErrorCodes, parseInput } from '@broadsheet/contracts';
+import { decodePageKey, DomainError, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import type { Request, Response } from 'express';
+import { CachePolicies } from '../http/cache-control';
+import { JSON_TYPE, sendBytes } from '../http/send-bytes';
+import { ViewCounter } from '../trending/view-counter';
 import { pageQuerySchema, slugPathSchema } from './dto';
-import {
-  articleReplySchema,
-  ArticleSummaryReply,
-  articleSummaryReplySchema,
-  toArticleReply,
-  toArticleSummaryReply,
-} from './article.reply';
-import { ReadModelRepository } from './read-model.repository';
+import { articleReplySchema, articleSummaryReplySchema } from './article.reply';
+import { ArticleReads } from './article-reads';
 
 const articlePageSchema = z.object({
   items: z.array(articleSummaryReplySchema),
@@ -27,51 +24,55 @@ const categoriesReplySchema = z.array(
   }),
 );
 
+const json = (res: Response, body: Buffer): void => sendBytes(res, 200, JSON_TYPE, body);
+
 @ApiTags('articles')
+@ApiErrors(429)
 @Controller('v1')
 export class ArticlesController {
-  constructor(private readonly readModel: ReadModelRepository) {}
+  constructor(
+    private readonly reads: ArticleReads,
+    private readonly views: ViewCounter,
+  ) {}
 
   @Get('articles')
-  @ApiOperation({ summary: 'Published articles, newest first, by category or tag, cursor paging' })
+  @ApiOperation({ summary: 'Published articles, newest first, by category, tag or author, cursor paging' })
   @ApiZodQuery(pageQuerySchema)
   @ApiOkResponse({ description: 'One page of articles.', schema: replyJsonSchema(articlePageSchema) })
   @ApiErrors(400)
-  async list(
-    @Query() raw: Record<string, unknown>,
-  ): Promise<{ items: ArticleSummaryReply[]; nextCursor: string | null }> {
-    const q = parseInput(pageQuerySchema, raw, 'query');
-    const items = await this.readModel.listPublished({
-      ...q,
-      after: q.cursor ? decodePageKey(q.cursor) : undefined,
-    });
-    const last = items.length === q.limit ? items.at(-1) : undefined;
-    return {
-      items: items.map(toArticleSummaryReply),
-      nextCursor: last ? encodePageKey({ at: last.publishedAt, id: last.id }) : null,
-    };
+  async list(@Query() raw: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const { cursor, ...q } = parseInput(pageQuerySchema, raw, 'query');
+    const page = await this.reads.latestJson({ ...q, after: cursor ? decodePageKey(cursor) : undefined });
+    res.setHeader('Cache-Control', CachePolicies.list);
+    json(res, page);
   }
 
   @Get('articles/:slug')
-  @ApiOperation({ summary: 'One article by slug; ETag and 304, 410 once unpublished or killed' })
+  @ApiOperation({ summary: 'One article by slug; ETag and 304, 301 from an old slug, 410 once unpublished or killed' })
   @ApiZodParams(slugPathSchema)
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag held; 304 when still current.' })
   @ApiOkResponse({ description: 'The article, with its ETag.', schema: replyJsonSchema(articleReplySchema) })
+  @ApiResponse({ status: 301, description: 'The article moved to a new slug: `Location` names it.' })
   @ApiResponse({ status: 304, description: 'Not modified: the ETag sent is still current.' })
   @ApiErrors(404, 410)
   async get(@Param() params: Record<string, string>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { slug } = parseInput(slugPathSchema, params, 'path');
-    const article = await this.readModel.findBySlug(slug);
-    if (!article) throw new DomainError(ErrorCodes.NotFound, `no article at "${slug}"`);
-    if (article.status !== 'published') throw new DomainError(ErrorCodes.Gone, 'this article is no longer available');
-    const etag = `"v${article.version}"`;
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'public, max-age=30');
-    if (req.header('if-none-match') === etag) {
+    const answer = await this.reads.bySlug(slug);
+    if (answer.kind === 'moved') {
+      res.setHeader('Cache-Control', CachePolicies.article);
+      res.redirect(301, `/v1/articles/${encodeURIComponent(answer.to)}`);
+      return;
+    }
+    if (answer.kind === 'missing') throw new DomainError(ErrorCodes.NotFound, `no article at "${slug}"`);
+    if (answer.kind === 'gone') throw new DomainError(ErrorCodes.Gone, 'this article is no longer available');
+    this.views.record(answer.article.id);
+    res.setHeader('ETag', answer.etag);
+    res.setHeader('Cache-Control', CachePolicies.article);
+    if (req.header('if-none-match') === answer.etag) {
       res.status(304).end();
       return;
     }
-    res.json(toArticleReply(article));
+    json(res, answer.json);
   }
 
   @Get('categories')
@@ -82,6 +83,6 @@ export class ArticlesController {
   })
   @ApiErrors()
   categories(): Promise<Array<{ slug: string; label: string; count: number }>> {
-    return this.readModel.categories();
+    return this.reads.categories();
   }
 }

@@ -9,6 +9,10 @@ export interface ReadArticleDoc extends ArticleFields {
   version: number;
   publishedAt: Date;
   updatedAt: Date;
+  /** Public corrections, oldest first, each with its time. */
+  corrections?: Array<{ note: string; at: Date }>;
+  /** Slugs the story had before: readers there are sent on to `slug`. */
+  previousSlugs?: string[];
 }
 
 export const readArticleSchema = new Schema<ReadArticleDoc>(
@@ -29,6 +33,8 @@ export const readArticleSchema = new Schema<ReadArticleDoc>(
     publishedAt: Date,
     updatedAt: Date,
     sourceUrl: String,
+    corrections: [{ _id: false, note: String, at: Date }],
+    previousSlugs: [String],
   },
   { collection: READ_ARTICLES, versionKey: false },
 );
@@ -39,3 +45,9 @@ readArticleSchema.index({ slug: 1 });
 readArticleSchema.index({ status: 1, category: 1, publishedAt: -1, _id: -1 });
 // GET /v1/articles?tag=.
 readArticleSchema.index({ status: 1, tags: 1, publishedAt: -1, _id: -1 });
+// 301 from an old slug.
+readArticleSchema.index({ previousSlugs: 1 });
+// GET /v1/articles?author=.
+readArticleSchema.index({ status: 1, bylines: 1, publishedAt: -1, _id: -1 });
+// The latest overall (front page, feeds, sitemaps).
+readArticleSchema.index({ status: 1, publishedAt: -1, _id: -1 });

@@ -1,0 +1,216 @@
+import { EventCatalog, EventTypes, makeEnvelope, Topics } from '@broadsheet/contracts';
+import { articleIndexName, resultFields } from '@broadsheet/search';
+import autocannon from 'autocannon';
+import { Kafka, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { aPublicArticle, serviceEnv, ServiceProcess, waitFor } from '@broadsheet/testing';
+import { Figure, Row } from './stats';
+import { BenchContext, BenchSuite } from './suite';
+
+const STORIES = Number(process.env.BENCH_DELIVERY_STORIES ?? 2_000);
+const SECONDS = Number(process.env.BENCH_DELIVERY_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const CATEGORIES = ['politics', 'business', 'sport', 'health', 'world'];
+const QUERY = 'reservoir';
+
+/** Stories straight onto the content log, as editorial would publish them: a realistic 3–4 KB body each. */
+async function loadStories(ctx: BenchContext): Promise<string[]> {
+  const producer = new Kafka({ brokers: ctx.target.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  const slugs: string[] = [];
+  try {
+    for (let start = 0; start < STORIES; start += 250) {
+      const messages = Array.from({ length: Math.min(250, STORIES - start) }, (_, k) => {
+        const i = start + k;
+        const category = CATEGORIES[i % CATEGORIES.length]!;
+        const article = aPublicArticle({
+          headline: `District ${i} council debates the ${i % 7 === 0 ? QUERY : 'road'} budget`,
+          category,
+          categoryLabel: category[0]!.toUpperCase() + category.slice(1),
+          body: `<p>${'The council met on Monday to debate the winter budget and the water supply. '.repeat(45)}</p>`,
+          tags: ['budget', `district-${i % 20}`],
+          publishedAt: new Date(Date.now() - (STORIES - i) * 60_000).toISOString(),
+        });
+        slugs.push(article.slug);
+        const event = makeEnvelope({
+          type: EventTypes.ArticlePublished,
+          source: '/editorial',
+          subject: article.id,
+          dataschema: EventCatalog[EventTypes.ArticlePublished].dataschema,
+          correlationId: randomUUID(),
+          data: { version: 1, article },
+        });
+        return { key: article.id, value: JSON.stringify(event) };
+      });
+      await producer.send({ topic: `${ctx.target.prefix}${Topics.ArticlesContent}`, messages });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+  return slugs;
+}
+
+interface Load {
+  row: Row;
+  rps: number;
+  rssMb: number;
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB. */
+function rssMb(pid: number | undefined): number {
+  const status = pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+/** autocannon at 50 connections; the process's peak RSS is sampled while it runs. */
+async function load(measure: string, note: string, opts: autocannon.Options, pid?: number): Promise<Load> {
+  // Two seconds unmeasured first: the JIT and the caches warm up, as they would on a live site.
+  await autocannon({ connections: CONNECTIONS, duration: 2, ...opts });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+  clearInterval(sampler);
+  const bad = result.non2xx + result.errors;
+  if (bad > result.requests.total / 100)
+    throw new Error(`${measure}: ${result.non2xx} non-2xx and ${result.errors} errors`);
+  return {
+    row: {
+      measure,
+      n: result.requests.total,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      note,
+    },
+    rps: result.requests.average,
+    rssMb: peak,
+  };
+}
+
+/** Delivery under autocannon over ≥ 2,000 stories: the hot reads, the pages, search beside Meilisearch alone. */
+export const deliveryBench: BenchSuite = {
+  name: 'delivery',
+  async run(ctx) {
+    // A delivery of its own on the bench's data, with rate limiting off: one client sends all the load.
+    const delivery = await ServiceProcess.start('delivery', {
+      ...serviceEnv('delivery', ctx.target, ctx.secrets),
+      RATE_LIMIT_PER_SECOND: '0',
+      LOG_LEVEL: 'error',
+    });
+    try {
+      ctx.log(`delivery: ${STORIES} stories onto the content log`);
+      const slugs = await loadStories(ctx);
+      await waitFor(
+        async () => ((await fetch(`${delivery.url}/v1/articles/${slugs.at(-1)}`)).status === 200 ? true : undefined),
+        'the last story at delivery',
+        300_000,
+        500,
+      );
+      await waitFor(
+        async () => {
+          const r = (await (await fetch(`${delivery.url}/v1/search?q=${QUERY}`)).json()) as { totalHits?: number };
+          return (r.totalHits ?? 0) >= Math.floor(STORIES / 7) ? true : undefined;
+        },
+        'the stories in search',
+        300_000,
+        1_000,
+      );
+      const slug = slugs[Math.floor(slugs.length / 2)]!;
+      const pid = delivery.pid;
+      const url = delivery.url;
+      ctx.log(`delivery: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route`);
+      const runs = {
+        slug: await load(
+          'delivery GET /v1/articles/:slug (autocannon, 50 conn)',
+          `${STORIES} stories; target ≥ 3,000 req/s`,
+          { url: `${url}/v1/articles/${slug}` },
+          pid,
+        ),
+        latest: await load(
+          'delivery GET /v1/articles?limit=15',
+          'target ≥ 2,000 req/s',
+          { url: `${url}/v1/articles?limit=15` },
+          pid,
+        ),
+        front: await load('delivery GET / (rendered front page)', 'target ≥ 1,000 req/s', { url: `${url}/` }, pid),
+        page: await load(
+          'delivery GET /articles/:slug (rendered)',
+          'the same story as /v1',
+          { url: `${url}/articles/${slug}` },
+          pid,
+        ),
+        rss: await load(
+          'delivery GET /feeds/latest.rss',
+          'full content, 30 items',
+          { url: `${url}/feeds/latest.rss` },
+          pid,
+        ),
+        search: await load(
+          'delivery GET /v1/search',
+          `q=${QUERY}; Meilisearch alone next row`,
+          { url: `${url}/v1/search?q=${QUERY}` },
+          pid,
+        ),
+        meili: await load('Meilisearch POST /indexes/…/search (same query)', 'the reference', {
+          url: `${ctx.stack.meiliUrl}/indexes/${articleIndexName(ctx.target.prefix)}/search`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.secrets.meiliSearchKey}` },
+          body: JSON.stringify({
+            q: QUERY,
+            filter: ['visible = true'],
+            page: 1,
+            hitsPerPage: 10,
+            attributesToRetrieve: [...resultFields],
+            attributesToHighlight: ['headline', 'summary'],
+            facets: ['category', 'tags'],
+          }),
+        }),
+      };
+      const rps = (name: string, l: Load, target?: number): Figure => ({
+        measure: `${name} requests/s`,
+        value: l.rps,
+        unit: 'req/s',
+        note: target ? `target ≥ ${target}` : 'measured',
+      });
+      const figures: Figure[] = [
+        rps('article by slug', runs.slug, 3_000),
+        rps('latest list of 15', runs.latest, 2_000),
+        rps('front page', runs.front, 1_000),
+        rps('article page', runs.page),
+        rps('RSS feed', runs.rss),
+        rps('search via delivery', runs.search),
+        rps('search straight to Meilisearch', runs.meili),
+        {
+          measure: 'search p50: delivery ÷ Meilisearch',
+          value: runs.search.row.p50 / Math.max(runs.meili.row.p50, 0.01),
+          unit: '×',
+          note: 'target ≤ 1.3',
+        },
+        {
+          measure: 'search req/s: delivery ÷ Meilisearch',
+          value: runs.search.rps / runs.meili.rps,
+          unit: '×',
+          note: 'same query, same run',
+        },
+        {
+          measure: 'delivery peak RSS under load',
+          value: Math.max(
+            ...[runs.slug, runs.latest, runs.front, runs.page, runs.rss, runs.search].map((r) => r.rssMb),
+          ),
+          unit: 'MB',
+          note: 'target ≤ 250 (one process; RSS run alone below)',
+        },
+        {
+          measure: 'delivery peak RSS during the RSS feed run',
+          value: runs.rss.rssMb,
+          unit: 'MB',
+          note: 'target ≤ 250',
+        },
+      ];
+      return { rows: Object.values(runs).map((r) => r.row), figures };
+    } finally {
+      await delivery.stop();
+    }
+  },
+};
