@@ -8,6 +8,7 @@ import { ArticlesController } from './articles/articles.controller';
 import { ContentConsumer } from './articles/content.consumer';
 import { ReadModelRepository } from './articles/read-model.repository';
 import { DeliveryConfig } from './config';
+import { DeliveryOpsModule } from './rebuild/delivery-ops.module';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
 
@@ -26,6 +27,7 @@ export class DeliveryModule {
           indexPrefix: config.MEILI_INDEX_PREFIX,
         }),
         MessagingModule.forService('delivery', config),
+        DeliveryOpsModule,
       ],
       controllers: [ArticlesController, SearchController, ContentConsumer, DeadLettersController],
       providers: [ReadModelRepository, SearchService],

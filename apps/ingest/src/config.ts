@@ -1,4 +1,4 @@
-import { jwtSecretSchema } from '@broadsheet/auth';
+import { jwtSecretsShape } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
@@ -39,6 +39,6 @@ export const ingestConfigSchema = baseConfigSchema.extend({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
-  JWT_SECRET: jwtSecretSchema,
+  ...jwtSecretsShape,
 });
 export type IngestConfig = z.infer<typeof ingestConfigSchema>;

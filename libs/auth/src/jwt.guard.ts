@@ -16,7 +16,7 @@ export type AuthenticatedRequest = Request & { principal: Principal };
 @Injectable()
 export class JwtGuard implements CanActivate {
   constructor(
-    @Inject(JWT_SECRET) private readonly secret: string,
+    @Inject(JWT_SECRET) private readonly secret: string | readonly string[],
     private readonly reflector: Reflector,
   ) {}
 
