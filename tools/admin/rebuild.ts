@@ -30,7 +30,8 @@ export async function rebuild(delivery: AdminClient, out: NodeJS.WriteStream = p
 }
 
 function bar(p: Progress): string {
-  const share = p.total === 0 ? 1 : Math.min(1, p.read / p.total);
+  const finished = p.state === 'done' || p.state === 'switching' || p.state === 'catching_up';
+  const share = p.total === 0 ? (finished ? 1 : 0) : Math.min(1, p.read / p.total);
   const filled = Math.round(share * WIDTH);
   const percent = String(Math.floor(share * 100)).padStart(3);
   return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${percent}% ${p.read}/${p.total} ${p.state}`;

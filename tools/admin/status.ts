@@ -57,8 +57,8 @@ function contentLog(all: ServiceStatus[]): string {
 function counts(all: ServiceStatus[]): string {
   const figures = Object.assign({}, ...all.map((s) => s.figures)) as Record<string, number | string>;
   const published = figures.publishedArticles;
-  const indexed = figures.indexDocuments;
+  const indexed = figures.searchableDocuments;
   if (published === undefined || indexed === undefined) return 'Index vs read model: delivery not reached';
   const verdict = published === indexed ? 'match' : 'MISMATCH';
-  return `Index vs read model: delivery publishes ${published}, the index holds ${indexed}: ${verdict}`;
+  return `Index vs read model: delivery publishes ${published}, search shows ${indexed}: ${verdict}`;
 }

@@ -9,7 +9,7 @@ import { createKafka, KafkaOptions } from './kafka';
 import { OutboxStore } from './outbox-store';
 import { EventProducer } from './producer';
 import { RefusedOutbox } from './refused-outbox';
-import { ServiceStatusReader } from './service-status';
+import { registerOutboxGauges, ServiceStatusReader } from './service-status';
 import { StatusFigures } from './status-figures';
 import { StatusController } from './status.controller';
 import { OutboxRelay, RelayOptions } from './relay';
@@ -84,6 +84,7 @@ export class MessagingModule {
           inject: [MONGO_CONNECTION, EventProducer, Metrics, ShutdownSteps],
           useFactory: (connection: Connection, producer: EventProducer, metrics: Metrics, steps: ShutdownSteps) => {
             const relay = new OutboxRelay(connection, producer, outbox, metrics);
+            registerOutboxGauges(metrics, connection, outbox.collections);
             steps.onFlush('outbox relay', async (deadline) => void (await relay.flush(deadline)));
             return relay;
           },

@@ -1,5 +1,7 @@
 import { deadLetterTopic, Topics } from '@broadsheet/contracts';
+import type { Metrics } from '@broadsheet/observability';
 import { Admin, Kafka } from 'kafkajs';
+import { Gauge } from 'prom-client';
 import { Connection } from 'mongoose';
 import { KafkaEventServer } from './consumer';
 import { prefixed } from './kafka';
@@ -139,4 +141,33 @@ function lastApplied(partitions: PartitionPosition[]): ServiceStatus['contentLog
     partition: p.partition,
     lastApplied: p.committed === null || p.committed === '0' ? null : (BigInt(p.committed) - 1n).toString(),
   }));
+}
+
+/** The outbox gauges' names: the alerts and the dashboard read them (the deploy check holds them to it). */
+export const outboxGaugeNames = ['outbox_pending_entries', 'outbox_oldest_pending_age_seconds'] as const;
+
+/**
+ * Prometheus gauges of the outbox backlog, read from the store at scrape time (one aggregate per
+ * collection): what the OutboxBacklogOld alert and the dashboard watch.
+ */
+export function registerOutboxGauges(metrics: Metrics, connection: Connection, collections: string[]): void {
+  const read = () => Promise.all(collections.map((name) => backlog(connection, name)));
+  new Gauge({
+    name: outboxGaugeNames[0],
+    help: 'Outbox entries waiting to be published, by collection',
+    labelNames: ['collection'],
+    registers: [metrics.registry],
+    async collect() {
+      for (const b of await read()) this.set({ collection: b.collection }, b.pendingEntries);
+    },
+  });
+  new Gauge({
+    name: outboxGaugeNames[1],
+    help: 'Age of the oldest outbox entry waiting to be published (0 when none), by collection',
+    labelNames: ['collection'],
+    registers: [metrics.registry],
+    async collect() {
+      for (const b of await read()) this.set({ collection: b.collection }, b.oldestPendingAgeSeconds ?? 0);
+    },
+  });
 }

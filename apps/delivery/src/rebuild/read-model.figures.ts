@@ -5,10 +5,11 @@ import { articleIndexName, INDEX_PREFIX, MEILI } from '@broadsheet/search';
 import { Meilisearch } from 'meilisearch';
 import { Connection } from 'mongoose';
 import { READ_ARTICLES } from '../articles/read-model.schema';
+import { filterOf } from '../search/search.service';
 
 /**
  * Adds to the admin status what readers can reach two ways: published articles in the read model and
- * documents in the search index (counted with delivery's own search key). The two must match.
+ * the documents search shows (counted with delivery's own search key and its filter). The two must match.
  */
 @Injectable()
 export class ReadModelFigures implements OnModuleInit {
@@ -23,8 +24,10 @@ export class ReadModelFigures implements OnModuleInit {
     this.figures.register('publishedArticles', () =>
       this.connection.collection(READ_ARTICLES).countDocuments({ status: 'published' }),
     );
-    this.figures.register('indexDocuments', async () => {
-      const answer = await this.meili.index(articleIndexName(this.prefix)).search('', { hitsPerPage: 0, page: 1 });
+    // The index keeps unpublished and killed articles hidden (their version guards replays): count what search shows.
+    this.figures.register('searchableDocuments', async () => {
+      const index = this.meili.index(articleIndexName(this.prefix));
+      const answer = await index.search('', { filter: filterOf({}), hitsPerPage: 0, page: 1 });
       return answer.totalHits;
     });
   }
