@@ -127,6 +127,43 @@ describe('operating a running platform', () => {
   );
 
   it(
+    'runs one rebuild at a time, its progress readable from any replica',
+    async () => {
+      const token = adminToken(secrets.jwtSecret);
+      const post = () =>
+        fetch(`${svc.delivery.url}/v1/admin/rebuild`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
+      const [first, second] = await Promise.all([post(), post()]);
+      expect([first.status, second.status].sort()).toEqual([202, 409]);
+      const started = (await (first.status === 202 ? first : second).json()) as { id: string };
+      const other = await ServiceProcess.start('delivery', env('delivery'));
+      try {
+        const done = await waitFor(
+          async () => {
+            const res = await fetch(`${other.url}/v1/admin/rebuild/${started.id}`, {
+              headers: { authorization: `Bearer ${token}` },
+            });
+            const progress = (await res.json()) as { state: string; articles: number };
+            return progress.state === 'done' ? progress : undefined;
+          },
+          'the rebuild to finish',
+          MINUTES,
+        );
+        expect(done.articles).toBe(4);
+      } finally {
+        await other.stop();
+      }
+      expect(
+        (await fetch(`${svc.delivery.url}/v1/admin/rebuild/nope`, { headers: { authorization: `Bearer ${token}` } }))
+          .status,
+      ).toBe(404);
+    },
+    3 * MINUTES,
+  );
+
+  it(
     'accepts tokens of the previous JWT secret during a rotation, and only then',
     async () => {
       const previous = secrets.jwtSecret;

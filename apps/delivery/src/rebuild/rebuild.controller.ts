@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtGuard, RequireRoles } from '@broadsheet/auth';
-import { ApiErrors, replyJsonSchema } from '@broadsheet/observability';
+import { ApiErrors, ApiZodParams, replyJsonSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 import { RebuildProgress } from './rebuild';
 import { Rebuilds } from './rebuilds';
+
+const rebuildPathSchema = z.object({ id: z.string().describe('The rebuild id `POST /v1/admin/rebuild` answered.') });
 
 const progressSchema = replyJsonSchema(
   z.object({
@@ -34,15 +36,16 @@ export class RebuildController {
   @ApiOperation({ summary: 'Starts a rebuild: replay into a fresh collection, switch over, catch up' })
   @ApiOkResponse({ description: 'The rebuild, just started.', schema: progressSchema })
   @ApiErrors(401, 403, 409)
-  start(): RebuildProgress {
+  start(): Promise<RebuildProgress> {
     return this.rebuilds.start();
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "A rebuild's progress (kept by the process that runs it)" })
+  @ApiZodParams(rebuildPathSchema)
+  @ApiOperation({ summary: "A rebuild's progress (from the store: any replica answers)" })
   @ApiOkResponse({ description: 'Where the rebuild is.', schema: progressSchema })
   @ApiErrors(401, 403, 404)
-  progress(@Param('id') id: string): RebuildProgress {
+  progress(@Param('id') id: string): Promise<RebuildProgress> {
     return this.rebuilds.progress(id);
   }
 }

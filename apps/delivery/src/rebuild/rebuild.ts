@@ -26,6 +26,8 @@ export interface RebuildDeps {
   connection: Connection;
   kafka: Kafka;
   topicPrefix: string;
+  /** Records the progress where every replica can read it; called often, and at every state change. */
+  save(progress: RebuildProgress): Promise<void>;
 }
 
 /**
@@ -59,20 +61,28 @@ export class Rebuild {
       const ends = await this.ends();
       this.progress.total = await this.messagesUpTo(ends);
       await this.createIndexes();
+      await this.deps.save(this.progress);
       await this.replay(new ReadModelRepository(this.deps.connection, this.progress.collection), undefined, ends);
-      this.progress.state = 'switching';
+      await this.enter('switching');
       await this.switchOver();
-      this.progress.state = 'catching_up';
+      await this.enter('catching_up');
       const now = await this.ends();
       await this.replay(new ReadModelRepository(this.deps.connection), ends, now);
       this.progress.articles = await this.deps.connection.collection(READ_ARTICLES).countDocuments();
-      this.progress.state = 'done';
-    } catch (error) {
-      this.progress.state = 'failed';
-      this.progress.error = error instanceof Error ? error.message : String(error);
-    } finally {
       this.progress.finishedAt = new Date().toISOString();
+      await this.enter('done');
+    } catch (error) {
+      this.progress.error = error instanceof Error ? error.message : String(error);
+      this.progress.finishedAt = new Date().toISOString();
+      await this.enter('failed').catch(() => undefined);
+      // A failed replay leaves its fresh collection behind; `articles` was never touched before the switch.
+      await this.deps.connection.db?.dropCollection(this.progress.collection).catch(() => undefined);
     }
+  }
+
+  private async enter(state: RebuildState): Promise<void> {
+    this.progress.state = state;
+    await this.deps.save(this.progress);
   }
 
   private ends(): Promise<PartitionOffsets> {
@@ -106,6 +116,7 @@ export class Rebuild {
       async (events, read) => {
         for (const event of events) if (isEventOf(event, ContentEventTypes)) await target.apply(event.data);
         if (!from) this.progress.read = read;
+        await this.deps.save(this.progress);
       },
     );
   }
