@@ -34,7 +34,7 @@ export class AdminClient {
     return this.call('/v1/admin/dlq/replay', { method: 'POST', body: JSON.stringify(body) });
   }
 
-  private async call<T>(path: string, init: RequestInit): Promise<T> {
+  async call<T>(path: string, init: RequestInit): Promise<T> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },

@@ -2,6 +2,8 @@ import { signToken } from '@broadsheet/auth';
 import { AdminArgs, parseArgs, usage, UsageError } from './args';
 import { AdminClient, AdminError } from './client';
 import { reindex } from './reindex';
+import { rebuild } from './rebuild';
+import { status } from './status';
 import { cell, table } from './table';
 
 /** The consuming services and the variables `npm start` prints their URLs in. */
@@ -108,7 +110,13 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       return argv.length === 0 || argv.includes('--help') ? 0 : 64;
     }
     const services = clients(args, env);
-    const text = args.command === 'list' ? await list(args, services) : await replay(args, services);
+    const commands = {
+      list: () => list(args, services),
+      replay: () => replay(args, services),
+      status: () => status(services),
+      rebuild: () => rebuild(services[0]!),
+    };
+    const text = await commands[args.command]();
     process.stdout.write(`${text}\n`);
     return 0;
   } catch (error) {

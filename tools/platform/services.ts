@@ -41,6 +41,8 @@ export class ServiceProcess {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
+        // No load balancer routes to these processes: a stop need not wait for one to drain them.
+        SHUTDOWN_DRAIN_MS: '0',
         ...env,
         PORT: String(port),
         HOST: '127.0.0.1',

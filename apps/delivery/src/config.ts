@@ -1,4 +1,4 @@
-import { jwtSecretSchema } from '@broadsheet/auth';
+import { jwtSecretsShape } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 import { adSlotsSetting, socialLinksSetting } from './site/site-settings';
@@ -11,8 +11,6 @@ export const deliveryConfigSchema = baseConfigSchema.extend({
   MEILI_SEARCH_KEY: z.string().min(16, 'must be at least 16 characters'),
   MEILI_INDEX_PREFIX: z.string().default(''),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
-  /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
-  JWT_SECRET: jwtSecretSchema,
   /** The public origin readers reach the site at: canonical links, feeds and sitemaps are absolute URLs on it. */
   SITE_URL: z
     .url()
@@ -38,5 +36,7 @@ export const deliveryConfigSchema = baseConfigSchema.extend({
   SITEMAP_PAGE_SIZE: z.coerce.number().int().min(1).max(50_000).default(50_000),
   /** How often the read counters are written to the store (one `$inc` per article and hour). */
   VIEWS_FLUSH_MS: z.coerce.number().int().min(50).default(1_000),
+  /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
+  ...jwtSecretsShape,
 });
 export type DeliveryConfig = z.infer<typeof deliveryConfigSchema>;

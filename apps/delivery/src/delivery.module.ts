@@ -20,6 +20,7 @@ import { FrontPagesController } from './pages/front-pages.controller';
 import { ProblemPages } from './pages/problem-pages';
 import { PageRenderer } from './pages/renderer';
 import { SearchPageController } from './pages/search-page.controller';
+import { DeliveryOpsModule } from './rebuild/delivery-ops.module';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
 import { SitemapsController } from './sitemaps/sitemaps.controller';
@@ -43,6 +44,7 @@ export class DeliveryModule implements NestModule {
           indexPrefix: config.MEILI_INDEX_PREFIX,
         }),
         MessagingModule.forService('delivery', config),
+        DeliveryOpsModule,
       ],
       controllers: [
         ArticlesController,

@@ -1,4 +1,4 @@
-import { jwtSecretSchema } from '@broadsheet/auth';
+import { jwtSecretsShape } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
@@ -6,7 +6,7 @@ export const editorialConfigSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
   MONGO_DB: z.string().default('editorial'),
   /** Verifies editor tokens, and admin tokens for the dead-letter routes. */
-  JWT_SECRET: jwtSecretSchema,
+  ...jwtSecretsShape,
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /** How often the scheduler looks for due articles; publications are at most about this late. */

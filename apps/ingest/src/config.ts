@@ -1,4 +1,4 @@
-import { jwtSecretSchema } from '@broadsheet/auth';
+import { jwtSecretsShape } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
@@ -49,6 +49,6 @@ export const ingestConfigSchema = baseConfigSchema.extend({
     .positive()
     .default(5 * 1024 * 1024),
   /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
-  JWT_SECRET: jwtSecretSchema,
+  ...jwtSecretsShape,
 });
 export type IngestConfig = z.infer<typeof ingestConfigSchema>;

@@ -1,4 +1,4 @@
-import { jwtSecretSchema } from '@broadsheet/auth';
+import { jwtSecretsShape } from '@broadsheet/auth';
 import { baseConfigSchema } from '@broadsheet/observability';
 import { z } from 'zod';
 
@@ -11,6 +11,6 @@ export const searchIndexConfigSchema = baseConfigSchema.extend({
   MEILI_INDEX_PREFIX: z.string().default(''),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
-  JWT_SECRET: jwtSecretSchema,
+  ...jwtSecretsShape,
 });
 export type SearchIndexConfig = z.infer<typeof searchIndexConfigSchema>;

@@ -31,7 +31,7 @@ export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
 @Injectable()
 export class JwtGuard implements CanActivate {
   constructor(
-    @Inject(JWT_SECRET) private readonly secret: string,
+    @Inject(JWT_SECRET) private readonly secret: string | readonly string[],
     private readonly reflector: Reflector,
   ) {}
 

@@ -24,15 +24,28 @@ export function signToken(secret: string, principal: Principal, ttlSeconds = 12 
   });
 }
 
-/** Verifies signature, issuer, expiry and claims; anything wrong is UNAUTHORIZED. */
-export function verifyToken(secret: string, token: string): Principal {
-  let payload: unknown;
-  try {
-    payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: TOKEN_ISSUER });
-  } catch (error) {
-    throw new DomainError(ErrorCodes.Unauthorized, `invalid token: ${(error as Error).message}`);
-  }
+/**
+ * Verifies signature, issuer, expiry and claims; anything wrong is UNAUTHORIZED. During a key rotation
+ * `secrets` holds the current secret and the previous one: a token signed with either passes.
+ */
+export function verifyToken(secrets: string | readonly string[], token: string): Principal {
+  const payload = verifiedPayload(typeof secrets === 'string' ? [secrets] : secrets, token);
+
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw new DomainError(ErrorCodes.Unauthorized, 'token lacks subject or roles');
   return claims.data;
+}
+
+function verifiedPayload(secrets: readonly string[], token: string): unknown {
+  let failure: unknown;
+  for (const secret of secrets) {
+    try {
+      return jwt.verify(token, secret, { algorithms: ['HS256'], issuer: TOKEN_ISSUER });
+    } catch (error) {
+      // A bad signature may be the other secret's; any other failure (expiry, issuer) is the same with both.
+      failure ??= error;
+      if (!(error instanceof jwt.JsonWebTokenError) || error.message !== 'invalid signature') failure = error;
+    }
+  }
+  throw new DomainError(ErrorCodes.Unauthorized, `invalid token: ${(failure as Error).message}`);
 }

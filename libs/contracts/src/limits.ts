@@ -1,7 +1,7 @@
 /**
  * Message sizes, in one place: the broker's and every topic's limit, and what a producer may send
  * under it. Deployment files (tools/stack, docker-compose.yml, k8s/base/kafka) state the same broker
- * limit and TopicSpecs the same topic limit; tools/bin/validate-deploy.sh checks that they agree.
+ * limit and TopicSpecs the same topic limit; `npm run deploy-check` checks that they agree.
  */
 
 /** `message.max.bytes` on the broker and `max.message.bytes` on every topic: 1 MiB. */

@@ -13,3 +13,7 @@ export * from './dead-letter';
 export * from './dead-letters.dto';
 export * from './dead-letters.service';
 export * from './dead-letters.controller';
+export * from './status-figures';
+export * from './service-status';
+export * from './status.controller';
+export * from './topic-replay';

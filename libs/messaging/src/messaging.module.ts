@@ -1,5 +1,5 @@
-import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { HealthRegistry, Metrics } from '@broadsheet/observability';
+import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
+import { HealthRegistry, Metrics, ShutdownSteps } from '@broadsheet/observability';
 import { MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
@@ -9,6 +9,9 @@ import { createKafka, KafkaOptions } from './kafka';
 import { OutboxStore } from './outbox-store';
 import { EventProducer } from './producer';
 import { RefusedOutbox } from './refused-outbox';
+import { registerOutboxGauges, ServiceStatusReader } from './service-status';
+import { StatusFigures } from './status-figures';
+import { StatusController } from './status.controller';
 import { OutboxRelay, RelayOptions } from './relay';
 
 export interface MessagingOptions extends KafkaOptions {
@@ -42,7 +45,7 @@ export class MessagingModule {
     options: ServiceMessagingOptions = {},
   ): DynamicModule {
     const { outboxCollections, partitionsConcurrently = 3 } = options;
-    return MessagingModule.forRoot({
+    const module = MessagingModule.forRoot({
       clientId: service,
       brokers: config.KAFKA_BROKERS,
       topicPrefix: config.TOPIC_PREFIX,
@@ -60,6 +63,7 @@ export class MessagingModule {
         fromBeginning: true,
       },
     });
+    return { ...module, controllers: [StatusController] };
   }
 
   static forRoot(options: MessagingOptions): DynamicModule {
@@ -77,9 +81,13 @@ export class MessagingModule {
       providers.push(
         {
           provide: OutboxRelay,
-          inject: [MONGO_CONNECTION, EventProducer, Metrics],
-          useFactory: (connection: Connection, producer: EventProducer, metrics: Metrics) =>
-            new OutboxRelay(connection, producer, outbox, metrics),
+          inject: [MONGO_CONNECTION, EventProducer, Metrics, ShutdownSteps],
+          useFactory: (connection: Connection, producer: EventProducer, metrics: Metrics, steps: ShutdownSteps) => {
+            const relay = new OutboxRelay(connection, producer, outbox, metrics);
+            registerOutboxGauges(metrics, connection, outbox.collections);
+            steps.onFlush('outbox relay', async (deadline) => void (await relay.flush(deadline)));
+            return relay;
+          },
         },
         OutboxStore,
         {
@@ -93,9 +101,22 @@ export class MessagingModule {
       providers.push(
         {
           provide: KafkaEventServer,
-          inject: [Kafka, EventProducer, Metrics, HealthRegistry],
-          useFactory: (kafka: Kafka, producer: EventProducer, metrics: Metrics, health: HealthRegistry) =>
-            new KafkaEventServer(kafka, producer, metrics, health, { ...consumer, topicPrefix: options.topicPrefix }),
+          inject: [Kafka, EventProducer, Metrics, HealthRegistry, ShutdownSteps],
+          useFactory: (
+            kafka: Kafka,
+            producer: EventProducer,
+            metrics: Metrics,
+            health: HealthRegistry,
+            steps: ShutdownSteps,
+          ) => {
+            const server = new KafkaEventServer(kafka, producer, metrics, health, {
+              ...consumer,
+              topicPrefix: options.topicPrefix,
+            });
+            // Stopping waits for the message in hand, commits what was handled and leaves the group.
+            steps.onIntake('kafka consumer', () => server.close());
+            return server;
+          },
         },
         {
           provide: DeadLetters,
@@ -105,6 +126,19 @@ export class MessagingModule {
         },
       );
     }
+    providers.push(StatusFigures, {
+      provide: ServiceStatusReader,
+      inject: [Kafka, StatusFigures, optional(MONGO_CONNECTION), optional(KafkaEventServer)],
+      useFactory: (kafka: Kafka, figures: StatusFigures, connection?: Connection, server?: KafkaEventServer) =>
+        new ServiceStatusReader({
+          service: options.clientId,
+          topicPrefix: options.topicPrefix,
+          kafka,
+          figures,
+          server,
+          outbox: outbox && connection && { connection, collections: outbox.collections },
+        }),
+    });
     return {
       module: MessagingModule,
       providers,
@@ -112,3 +146,5 @@ export class MessagingModule {
     };
   }
 }
+
+const optional = (token: string | symbol | Type) => ({ token, optional: true });

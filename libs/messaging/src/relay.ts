@@ -62,6 +62,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  private flushing = false;
 
   private readonly leases: OutboxLeases;
 
@@ -87,9 +88,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await settledWithin(this.running, this.options.shutdownGraceMs ?? 5_000);
   }
 
+  /**
+   * The graceful stop's flush: no more timer or nudges; waits for the drain in progress, then publishes
+   * rounds until nothing is left to claim, a send fails or the deadline comes. What is left stays in the
+   * outbox for another replica, or this one after its restart.
+   */
+  async flush(deadline: number): Promise<number> {
+    this.flushing = true;
+    clearInterval(this.timer);
+    await settledWithin(this.running, deadline - Date.now());
+    let published = 0;
+    while (!this.stopped && Date.now() < deadline) {
+      const round = await this.round();
+      published += round.published;
+      if (round.claimed === 0 || round.failed) break;
+    }
+    return published;
+  }
+
   /** Asks for a drain now (called right after a write), coalescing with one in progress. */
   nudge(): void {
-    if (!this.options.enabled || this.stopped) return;
+    if (!this.options.enabled || this.stopped || this.flushing) return;
     if (this.running) {
       this.again = true;
       return;

@@ -7,6 +7,7 @@ import { useBodyParsers } from './body-parsing';
 import { withErrorComponent } from './openapi';
 import { answerClientErrors } from './client-errors';
 import { BaseConfig, ConfigError, loadConfig } from './config';
+import { stopGracefullyOnSignals } from './graceful-stop';
 import { createLogger, JsonLogger } from './logger';
 import { securityHeaders } from './security-headers';
 import { refuseBadUrlEncoding } from './url-encoding';
@@ -22,7 +23,7 @@ export interface ServiceOptions {
   consumer?: (app: INestApplication) => void;
 }
 
-/** Starts a service: JSON logs, body limits, error-shaped answers to requests Node's parser refuses, OpenAPI at /docs, graceful shutdown, Kafka consumer, HTTP. */
+/** Starts a service: JSON logs, body limits, error-shaped answers to requests Node's parser refuses, OpenAPI at /docs, graceful stop on SIGTERM, Kafka consumer, HTTP. */
 export async function bootstrapService(options: ServiceOptions): Promise<INestApplication> {
   const logger = new JsonLogger(createLogger(options.name, options.config.LOG_LEVEL));
   const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
@@ -31,7 +32,7 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
   app.use(refuseBadUrlEncoding);
   useBodyParsers(app, options.bodyLimit ?? '1mb');
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
+  stopGracefullyOnSignals(app, options.config);
   const doc = new DocumentBuilder()
     .setTitle(`Broadsheet ${options.name}`)
     .setDescription(options.description)

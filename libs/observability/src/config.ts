@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shutdownConfigSchema } from './shutdown';
 
 /** Environment every service shares. Each service extends it with its own fields. */
 export const baseConfigSchema = z.object({
@@ -17,6 +18,7 @@ export const baseConfigSchema = z.object({
   /** Prepended to every topic name: lets tests and benchmarks share one broker in isolation. */
   TOPIC_PREFIX: z.string().default(''),
   MONGO_URL: z.string().default('mongodb://127.0.0.1:27017/'),
+  ...shutdownConfigSchema.shape,
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

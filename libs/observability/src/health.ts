@@ -10,6 +10,16 @@ export type HealthCheck = () => Promise<void>;
 @Injectable()
 export class HealthRegistry {
   private readonly checks = new Map<string, HealthCheck>();
+  private stopping = false;
+
+  /** From SIGTERM on, readiness reads false whatever the checks say, so traffic drains away first. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  get isStopping(): boolean {
+    return this.stopping;
+  }
 
   register(name: string, check: HealthCheck): void {
     this.checks.set(name, check);
@@ -19,6 +29,7 @@ export class HealthRegistry {
     const entries = [...this.checks.entries()];
     const results = await Promise.all(entries.map(([, check]) => settle(check, timeoutMs)));
     const checks = Object.fromEntries(entries.map(([name], i) => [name, results[i] ?? 'unknown']));
+    if (this.stopping) return { ready: false, checks: { ...checks, shutdown: 'stopping' } };
     return { ready: results.every((r) => r === 'ok'), checks };
   }
 }

@@ -8,3 +8,4 @@ export * from './errors.filter';
 export * from './observability.module';
 export * from './bootstrap';
 export * from './openapi';
+export * from './shutdown';

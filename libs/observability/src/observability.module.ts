@@ -6,6 +6,7 @@ import { HealthController, HealthRegistry } from './health';
 import { HttpMetricsMiddleware, Metrics, MetricsController } from './metrics';
 import { APP_CONFIG } from './config';
 import { MethodNotAllowedMiddleware } from './method-not-allowed';
+import { ShutdownSteps } from './shutdown';
 
 /** Health, metrics, correlation ids, the error filter and the validated config, for one service. */
 @Global()
@@ -18,10 +19,11 @@ export class ObservabilityModule implements NestModule {
       providers: [
         HealthRegistry,
         Metrics,
+        ShutdownSteps,
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
-      exports: [HealthRegistry, Metrics, APP_CONFIG],
+      exports: [HealthRegistry, Metrics, ShutdownSteps, APP_CONFIG],
     };
   }
 

@@ -23,10 +23,14 @@ const editorial: GuardedRoute[] = [
   { service: 'editorial', method: 'POST', path: `/v1/articles/${unknownId}/kill`, roles: ['editor', 'admin'] },
 ];
 
-/** Dead letters on every service; refused outbox entries where there is an outbox (ingest, editorial). */
+/** Dead letters and status on every service; refused outbox entries where there is an outbox (ingest, editorial); delivery's rebuild. */
 const admin: GuardedRoute[] = (['ingest', 'editorial', 'search-index', 'delivery'] as const).flatMap((service) => [
   { service, method: 'GET' as const, path: '/v1/admin/dlq', roles: ['admin' as const] },
   { service, method: 'POST' as const, path: '/v1/admin/dlq/replay', body: { all: true }, roles: ['admin' as const] },
+  { service, method: 'GET' as const, path: '/v1/admin/status', roles: ['admin' as const] },
+  ...(service === 'delivery'
+    ? [{ service, method: 'GET' as const, path: '/v1/admin/rebuild/no-such-rebuild', roles: ['admin' as const] }]
+    : []),
   ...(service === 'ingest' || service === 'editorial'
     ? [{ service, method: 'GET' as const, path: '/v1/admin/outbox/refused', roles: ['admin' as const] }]
     : []),

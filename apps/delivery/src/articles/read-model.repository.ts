@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ArticleContent, articleFields, killedRemains, PageKey } from '@broadsheet/contracts';
 import { afterPageKey, isDuplicateKey, MONGO_CONNECTION, newestFirst, withId } from '@broadsheet/persistence';
 import { Collection, Connection, Model } from 'mongoose';
@@ -23,9 +23,13 @@ export class ReadModelRepository {
   private readonly model: Model<ReadArticleDoc>;
   private readonly raw: Collection<ReadArticleDoc>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  /** `collection` differs only for a rebuild, which fills a fresh collection before switching over to it. */
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    @Optional() @Inject('READ_MODEL_COLLECTION') collection = READ_ARTICLES,
+  ) {
     this.model = connection.model<ReadArticleDoc>('ReadArticle', readArticleSchema);
-    this.raw = connection.collection<ReadArticleDoc>(READ_ARTICLES);
+    this.raw = connection.collection<ReadArticleDoc>(collection);
   }
 
   /** Stores a content-log state unless a newer or equal version is held: replays and redeliveries are no-ops. */
