@@ -5,17 +5,23 @@ import { correlationIdOrNew } from './context';
 import { errorBody } from './error-body';
 
 interface RouteLayer {
-  route?: { methods: Record<string, boolean> };
+  route?: { path?: string; methods: Record<string, boolean> };
   match(path: string): unknown;
 }
 
-/** The methods the app's routes take at `path`, upper case; empty when no route has that path. */
+const isLiteral = (layer: RouteLayer): boolean => !/[:*]/.test(layer.route?.path ?? ':');
+
+/**
+ * The methods the app's routes take at `path`, upper case; empty when no route has that path. A path
+ * that a literal route names (`/v1/submissions/batch`) takes only that route's methods, never those of
+ * a parameter route it also happens to match (`GET /v1/submissions/:id`).
+ */
 export function methodsAt(stack: readonly RouteLayer[], path: string): string[] {
+  const matching = stack.filter((layer) => layer.route && layer.match(path));
+  const literal = matching.filter(isLiteral);
   const methods = new Set<string>();
-  for (const layer of stack) {
-    if (!layer.route || !layer.match(path)) continue;
-    for (const [method, on] of Object.entries(layer.route.methods)) if (on) methods.add(method.toUpperCase());
-  }
+  for (const layer of literal.length ? literal : matching)
+    for (const [method, on] of Object.entries(layer.route!.methods)) if (on) methods.add(method.toUpperCase());
   return [...methods].sort();
 }
 

@@ -29,7 +29,8 @@ export interface SweepStory {
 /** Two categories and a tag of this run only, so counts and filters see nothing of other specs. */
 export function sweepLabels(): { categories: [string, string]; tag: string } {
   const run = marker();
-  return { categories: [`Sweep ${run} North`, `Sweep ${run} South`], tag: `sweep ${run}` };
+  // Ingest slugs tags, so the tag is sent as the slug readers filter by.
+  return { categories: [`Sweep ${run} North`, `Sweep ${run} South`], tag: `sweep-${run}` };
 }
 
 function submissionFor(i: number, labels: ReturnType<typeof sweepLabels>): Omit<SweepStory, 'draft'> {
