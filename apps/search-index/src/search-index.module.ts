@@ -28,7 +28,8 @@ export class SearchIndexModule {
           apiKey: config.MEILI_MASTER_KEY,
           indexPrefix: config.MEILI_INDEX_PREFIX,
         }),
-        MessagingModule.forService('search-index', config, { partitionsConcurrently: 2 }),
+        // Every partition at once: Meilisearch batches concurrent writes to one index into one indexing pass.
+        MessagingModule.forService('search-index', config, { partitionsConcurrently: 6 }),
       ],
       controllers: [ContentConsumer, DeadLettersController, ReindexController, IndexStatusController],
       providers: [IndexSetup, WriteGate, IndexMetrics, ArticleIndexer, ContentLog, ReindexService, IndexStatusReader],

@@ -28,7 +28,7 @@ export class SearchService {
     const markers = highlightMarkers();
     const locale = q.lang === undefined ? undefined : localeOf(q.lang);
     const result = await unavailableWhenDown(() =>
-      this.index.search(q.q, {
+      this.index.search(balancedQuotes(q.q), {
         filter: filterOf(q),
         // Newest first lists every story with all the words, by date; relevance may drop trailing words.
         sort: q.sort === 'newest' ? ['publishedTs:desc'] : undefined,
@@ -80,4 +80,15 @@ async function unavailableWhenDown<T>(call: () => Promise<T>): Promise<T> {
     if (!down) throw error;
     throw new DomainError(ErrorCodes.Unavailable, 'search is unavailable for a moment; retry shortly', [], true);
   }
+}
+
+/**
+ * A query with an odd number of double quotes loses its last one: Meilisearch would read everything after an
+ * unclosed quote as one phrase, which almost never matches what a reader meant.
+ */
+export function balancedQuotes(q: string): string {
+  const quotes = q.split('"').length - 1;
+  if (quotes % 2 === 0) return q;
+  const last = q.lastIndexOf('"');
+  return `${q.slice(0, last)} ${q.slice(last + 1)}`.trim();
 }

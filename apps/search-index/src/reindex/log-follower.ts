@@ -40,7 +40,7 @@ export class LogFollower {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: 6,
       eachBatch: (payload) => this.handle(payload),
     });
   }
