@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtGuard, RequireRoles } from '@broadsheet/auth';
 import { ApiErrors, ApiZodParams, replyJsonSchema } from '@broadsheet/observability';
 import { z } from 'zod';
@@ -34,7 +34,7 @@ export class RebuildController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Starts a rebuild: replay into a fresh collection, switch over, catch up' })
-  @ApiOkResponse({ description: 'The rebuild, just started.', schema: progressSchema })
+  @ApiAcceptedResponse({ description: 'The rebuild, just started.', schema: progressSchema })
   @ApiErrors(401, 403, 409)
   start(): Promise<RebuildProgress> {
     return this.rebuilds.start();
