@@ -2,6 +2,7 @@ import { Metrics } from '@broadsheet/observability';
 import { outboxGaugeNames } from '@broadsheet/messaging';
 import { load } from 'js-yaml';
 import { readFileSync } from 'node:fs';
+import { IndexMetrics } from '../../apps/search-index/src/indexing/index-metrics';
 import { isDeepStrictEqual } from 'node:util';
 import { at, Json, K8sObject, list, text } from './manifests';
 
@@ -13,7 +14,6 @@ const external: Record<string, string> = {
   kafka_consumergroup_lag: "Strimzi's Kafka Exporter (kafkaExporter in k8s/base/kafka/kafka.yaml)",
   kube_deployment_status_replicas_unavailable: 'kube-state-metrics',
   kube_deployment_status_replicas_available: 'kube-state-metrics',
-  broadsheet_time_to_searchable_seconds: "search-index's publish-to-searchable histogram",
 };
 
 const keywords = new Set([
@@ -47,7 +47,9 @@ export function metricsIn(expr: string): string[] {
 
 /** The services' own metric names, from the code that registers them. */
 export function exportedMetrics(): Set<string> {
-  const own = new Metrics().registry.getMetricsAsArray().map((m) => m.name);
+  const metrics = new Metrics();
+  new IndexMetrics(metrics); // search-index's own: batch size, publish → searchable, reindex progress
+  const own = metrics.registry.getMetricsAsArray().map((m) => m.name);
   return new Set([...own, ...outboxGaugeNames]);
 }
 
@@ -98,7 +100,7 @@ export function requiredAlertProblems(rules: RuleFile): string[] {
     ['lag growing', /deriv\([^]*kafka_consumergroup_lag/],
     ['any dead letter', /outcome="dead_lettered"/],
     ['outbox backlog older than a minute', /outbox_oldest_pending_age_seconds[^]*> 60/],
-    ['time-to-searchable p99', /histogram_quantile\(0\.99[^]*broadsheet_time_to_searchable_seconds_bucket/],
+    ['time-to-searchable p99', /histogram_quantile\(0\.99[^]*search_index_event_to_searchable_seconds_bucket/],
     ['service not ready', /kube_deployment_status_replicas_unavailable/],
   ];
   return wanted.filter(([, re]) => !re.test(exprs)).map(([what]) => `no alert for ${what}`);
