@@ -176,7 +176,7 @@ describe('delivery reader pages', () => {
     const { html } = await page(`/search?q=${topic}`);
     expect(html).toContain('12 stories found');
     expect(html).toContain(`<mark>${topic}</mark>`);
-    expect(html).toMatch(/<a href="\/search\?q=[^"]+&amp;category=science">science \(4\)<\/a>/);
+    expect(html).toMatch(/<a href="\/search\?q=[^"]+&amp;category=science">Science \(4\)<\/a>/);
     expect(html).toMatch(/<a href="\/search\?q=[^"]+&amp;page=2">Page 2<\/a>/);
     const filtered = await page(`/search?q=${topic}&category=science`);
     expect(filtered.html).toContain('4 stories found');

@@ -6,6 +6,7 @@ import { MongoModule } from '@broadsheet/persistence';
 import { SearchModule } from '@broadsheet/search';
 import { ArticleReads } from './articles/article-reads';
 import { ArticlesController } from './articles/articles.controller';
+import { HotArticleMiddleware } from './articles/hot-article';
 import { ContentConsumer } from './articles/content.consumer';
 import { ReadModelRepository } from './articles/read-model.repository';
 import { HotCache } from './cache/hot-cache';
@@ -80,5 +81,6 @@ export class DeliveryModule implements NestModule {
       .apply(defaultCacheControl, RateLimitMiddleware)
       .exclude({ path: 'health/{*rest}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.ALL })
       .forRoutes('*');
+    consumer.apply(HotArticleMiddleware).forRoutes({ path: 'v1/articles/:slug', method: RequestMethod.GET });
   }
 }

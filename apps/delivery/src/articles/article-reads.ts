@@ -6,11 +6,9 @@ import { PageQuery, ReadArticle, ReadModelRepository } from './read-model.reposi
 import { visibilityOf } from './visibility';
 
 /** What a slug leads to, for the API and the article page alike. */
-export type SlugAnswer =
-  | { kind: 'visible'; article: ReadArticle; etag: string; json: Buffer }
-  | { kind: 'moved'; to: string }
-  | { kind: 'gone' }
-  | { kind: 'missing' };
+export type VisibleArticle = { kind: 'visible'; article: ReadArticle; etag: string; json: Buffer };
+
+export type SlugAnswer = VisibleArticle | { kind: 'moved'; to: string } | { kind: 'gone' } | { kind: 'missing' };
 
 export interface ArticlePage {
   items: ArticleSummaryReply[];
@@ -27,6 +25,11 @@ export class ArticleReads {
 
   bySlug(slug: string): Promise<SlugAnswer> {
     return this.cache.get(`slug:${slug}`, () => this.loadSlug(slug));
+  }
+
+  /** The answer for a slug if the cache already holds it, without a load. */
+  peekSlug(slug: string): SlugAnswer | undefined {
+    return this.cache.peek<SlugAnswer>(`slug:${slug}`);
   }
 
   /** One page of the latest, as raw articles (pages and feeds) … */

@@ -10,6 +10,7 @@ import { ViewCounter } from '../trending/view-counter';
 import { pageQuerySchema, slugPathSchema } from './dto';
 import { articleReplySchema, articleSummaryReplySchema } from './article.reply';
 import { ArticleReads } from './article-reads';
+import { sendVisibleArticle } from './hot-article';
 
 const articlePageSchema = z.object({
   items: z.array(articleSummaryReplySchema),
@@ -65,14 +66,7 @@ export class ArticlesController {
     }
     if (answer.kind === 'missing') throw new DomainError(ErrorCodes.NotFound, `no article at "${slug}"`);
     if (answer.kind === 'gone') throw new DomainError(ErrorCodes.Gone, 'this article is no longer available');
-    this.views.record(answer.article.id);
-    res.setHeader('ETag', answer.etag);
-    res.setHeader('Cache-Control', CachePolicies.article);
-    if (req.header('if-none-match') === answer.etag) {
-      res.status(304).end();
-      return;
-    }
-    json(res, answer.json);
+    sendVisibleArticle(req, res, answer, this.views);
   }
 
   @Get('categories')

@@ -5,6 +5,8 @@ import type { DeliveryConfig } from '../config';
 interface Entry {
   expires: number;
   value: Promise<unknown>;
+  /** The loaded value, once the load has settled: what `peek` answers without waiting. */
+  settled?: { value: unknown };
 }
 
 /**
@@ -33,13 +35,20 @@ export class HotCache {
     const generation = this.generation;
     const value = load();
     if (this.entries.size >= this.maxEntries) this.evictExpired(now);
-    this.entries.set(key, { expires: now + this.ttlMs, value });
+    const entry: Entry = { expires: now + this.ttlMs, value };
+    this.entries.set(key, entry);
     // A failed load is not kept; a load overtaken by an invalidation is dropped once it settles.
     value.then(
-      () => this.generation !== generation && this.drop(key, value),
+      (loaded) => (this.generation !== generation ? this.drop(key, value) : (entry.settled = { value: loaded })),
       () => this.drop(key, value),
     );
     return value;
+  }
+
+  /** The value held for `key` if it is loaded and fresh, without starting a load. */
+  peek<T>(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    return hit?.settled && hit.expires > Date.now() ? (hit.settled.value as T) : undefined;
   }
 
   /** Forgets everything: called for every content event, so an update or a kill is never served from here. */

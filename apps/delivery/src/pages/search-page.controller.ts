@@ -1,6 +1,7 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ArticleReads } from '../articles/article-reads';
 import { CachePolicies } from '../http/cache-control';
 import { searchQuerySchema, SearchQuery } from '../search/dto';
 import { SearchResponse } from '../search/search.reply';
@@ -21,6 +22,7 @@ export class SearchPageController {
 
   constructor(
     private readonly search: SearchService,
+    private readonly reads: ArticleReads,
     private readonly renderer: PageRenderer,
     private readonly problems: ProblemPages,
   ) {}
@@ -52,7 +54,7 @@ export class SearchPageController {
         noindex: true,
         query: q.q,
       },
-      searchView(q, found),
+      searchView(q, found, new Map((await this.reads.categories()).map((c) => [c.slug, c.label]))),
     );
     sendPage(res, 200, html, CachePolicies.list);
   }
@@ -72,14 +74,20 @@ function searchHref(q: SearchQuery, change: Partial<Record<'category' | 'tag' | 
   return `/search?${params.toString()}`;
 }
 
-function searchView(q: SearchQuery, found?: SearchResponse) {
+/** The page's data; category facets are shown by their printed names, which the search reply does not carry. */
+function searchView(q: SearchQuery, found: SearchResponse | undefined, labels: Map<string, string>) {
   const facet = (name: 'category' | 'tag', counts: Record<string, number>, limit: number) =>
     Object.entries(counts)
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([value, count]) => {
         const active = q[name] === value;
-        return { label: value, count, active, href: searchHref(q, { [name]: active ? undefined : value }) };
+        return {
+          label: (name === 'category' && labels.get(value)) || value,
+          count,
+          active,
+          href: searchHref(q, { [name]: active ? undefined : value }),
+        };
       });
   const facets = found
     ? [
