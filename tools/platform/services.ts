@@ -50,7 +50,14 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(name, `http://127.0.0.1:${port}`, child);
-    if (waitReady) await service.ready();
+    if (!waitReady) return service;
+    try {
+      await service.ready();
+    } catch (error) {
+      // A service that never turned ready is not left running behind a failed start.
+      await service.stop('SIGKILL');
+      throw error;
+    }
     return service;
   }
 
