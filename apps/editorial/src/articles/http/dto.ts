@@ -1,6 +1,7 @@
 import {
   ArticleStatuses,
   htmlBodyField,
+  identifierField,
   optionalPlainText,
   pageCursorParam,
   plainTextField,
@@ -16,9 +17,8 @@ const instant = (what: string) =>
     .transform((s) => new Date(s))
     .describe(`${what} (ISO-8601 with any offset; stored in UTC).`);
 
-/** A filter value: the store cannot compare text holding NUL or other controls, and no value has them. */
-const filterText = (max: number) =>
-  z.string().max(max).regex(new RegExp('^[^\\u0000-\\u001f\\u007f]*$'), 'must not contain control characters');
+/** A filter value: no controls (the store cannot compare text holding NUL), not blank. */
+const filterText = identifierField;
 
 export const listQuerySchema = z.object({
   status: z.enum(ArticleStatuses).optional().describe('Only articles in this workflow state.'),
