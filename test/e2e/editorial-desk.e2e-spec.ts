@@ -182,6 +182,11 @@ describe('the editorial desk', () => {
     const draft = await write('Two editors save at once');
     const body = { headline: 'Two editors save at once, again' };
     expect((await call(`/v1/articles/${draft.id}`, { method: 'PATCH', body })).status).toBe(428);
+    const malformed = await call(`/v1/articles/${draft.id}`, { method: 'PATCH', body, headers: { 'if-match': '*' } });
+    expect({ status: malformed.status, path: malformed.body.error?.details[0]?.path }).toEqual({
+      status: 400,
+      path: 'If-Match',
+    });
     expect(
       (await call(`/v1/articles/${draft.id}`, { method: 'PATCH', body, headers: { 'if-match': '"99"' } })).status,
     ).toBe(412);
@@ -237,12 +242,14 @@ describe('the editorial desk', () => {
     expect(flagged.body.headline).toBe('Editor headline');
     const waiting = await call(`/v1/articles/${draft.id}/wire-update`);
     expect(waiting.body).toMatchObject({
+      available: true,
       ingestRevision: 3,
       content: { headline: 'Quake strikes the north, 80 hurt' },
     });
     expect((waiting.body.diff as Json).changed).toContain('headline');
     const accepted = await call(`/v1/articles/${draft.id}/wire-update/accept`, { method: 'POST' });
     expect(accepted.body).toMatchObject({ headline: 'Quake strikes the north, 80 hurt', wireUpdateAvailable: false });
+    expect((await call(`/v1/articles/${draft.id}/wire-update`)).body).toEqual({ available: false });
   });
 
   it('marks a flash, keeps possible duplicates, and publishes an auto-publish story with no person touching it', async () => {
@@ -339,5 +346,7 @@ describe('the editorial desk', () => {
     expect(future.body.items).toEqual([]);
     const regex = await call(`/v1/articles?q=${encodeURIComponent('.*')}&author=${author}`);
     expect(regex.body.items).toEqual([]);
+    const nul = await call(`/v1/articles?q=${encodeURIComponent('a\u0000b')}`);
+    expect({ status: nul.status, path: nul.body.error?.details[0]?.path }).toEqual({ status: 400, path: 'q' });
   });
 });

@@ -13,7 +13,7 @@ export const editorialConfigSchema = baseConfigSchema.extend({
   SCHEDULER_POLL_MS: z.coerce.number().int().positive().default(250),
   /** How long a scheduler's claim on an article lasts before another process may take it over. */
   SCHEDULE_LEASE_MS: z.coerce.number().int().positive().default(15_000),
-  /** Scheduled articles published at once by one process. */
-  SCHEDULER_PARALLEL: z.coerce.number().int().min(1).max(32).default(8),
+  /** Scheduled articles one process claims and publishes at once. */
+  SCHEDULER_PARALLEL: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type EditorialConfig = z.infer<typeof editorialConfigSchema>;

@@ -23,13 +23,14 @@ import {
   reasonBodySchema,
   publishBodySchema,
 } from './dto';
-import { ifMatch, requiredIfMatch, setRevisionTag } from './if-match';
+import { ifMatch, ifMatchSchema, requiredIfMatch, setRevisionTag } from './if-match';
 
 const reply = {
   description: 'The article as it is now; its ETag is the new revision.',
   schema: replyJsonSchema(articleReplySchema),
 };
 const optionalIfMatch = {
+  schema: ifMatchSchema,
   name: 'If-Match',
   required: false,
   description: 'The revision you acted on ("3"): 412 if stale.',
@@ -87,7 +88,12 @@ export class ArticleActionsController {
     summary: 'Edit: needs If-Match with the revision edited; on a published story readers get the update',
   })
   @ApiZodParams(idPathSchema)
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The revision you edited, e.g. "3".' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    schema: ifMatchSchema,
+    description: 'The revision you edited, e.g. "3".',
+  })
   @ApiZodBody(editBodySchema, 'The fields to change.')
   @ApiOkResponse(reply)
   @ApiErrors(401, 403, 404, 409, 412, 428)

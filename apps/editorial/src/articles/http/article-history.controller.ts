@@ -77,12 +77,13 @@ export class ArticleHistoryController {
   }
 
   @Get('wire-update')
-  @ApiOperation({ summary: 'The newer wire version kept aside because a person edited the story, with its diff' })
+  @ApiOperation({
+    summary: 'Whether a newer wire version waits (kept aside because a person edited the story), with its diff',
+  })
   @ApiZodParams(idPathSchema)
   @ApiOkResponse({ description: 'The waiting wire version.', schema: replyJsonSchema(wireUpdateReplySchema) })
   @ApiErrors(401, 404)
   async wireUpdate(@Param() p: Record<string, string>): Promise<Reply<typeof wireUpdateReplySchema>> {
-    const { update, diff } = await this.read.wireUpdate(parseInput(idPathSchema, p, 'path').id);
-    return toWireUpdateReply(update, diff);
+    return toWireUpdateReply(await this.read.wireUpdate(parseInput(idPathSchema, p, 'path').id));
   }
 }

@@ -1,6 +1,7 @@
 import {
   ArticleStatuses,
   htmlBodyField,
+  identifierField,
   optionalPlainText,
   pageCursorParam,
   plainTextField,
@@ -16,11 +17,14 @@ const instant = (what: string) =>
     .transform((s) => new Date(s))
     .describe(`${what} (ISO-8601 with any offset; stored in UTC).`);
 
+/** A filter value: no controls (the store cannot compare text holding NUL), not blank. */
+const filterText = identifierField;
+
 export const listQuerySchema = z.object({
   status: z.enum(ArticleStatuses).optional().describe('Only articles in this workflow state.'),
-  category: z.string().max(100).optional().describe('Only this category (its slug).'),
-  author: z.string().max(200).optional().describe('Only articles created by this user id or with this byline.'),
-  q: z.string().max(200).optional().describe('Words in the headline (literal text, case-insensitive).'),
+  category: filterText(100).optional().describe('Only this category (its slug).'),
+  author: filterText(200).optional().describe('Only articles created by this user id or with this byline.'),
+  q: filterText(200).optional().describe('Words in the headline (literal text, case-insensitive).'),
   from: instant('Only articles changed at or after this time').optional(),
   to: instant('Only articles changed before this time').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20).describe('Articles per page, 1 to 100.'),
@@ -79,8 +83,7 @@ export const editBodySchema = z
       .optional()
       .describe('A chosen URL slug; once published, the old one keeps answering with a 301.'),
   })
-  .strict()
-  .refine((edits) => Object.keys(edits).length > 0, { message: 'nothing to change', path: ['(root)'] });
+  .strict();
 
 export const publishBodySchema = z
   .object({

@@ -79,10 +79,11 @@ export const auditReplySchema = z.object({
 });
 
 export const wireUpdateReplySchema = z.object({
-  ingestRevision: z.number().int().describe('The wire revision waiting.'),
-  receivedAt: z.iso.datetime().describe('When it arrived.'),
-  content: content.describe('The wire version.'),
-  diff: diffReplySchema.describe('From the article as it is to the wire version.'),
+  available: z.boolean().describe('Whether a newer wire version waits; the other fields only when it does.'),
+  ingestRevision: z.number().int().optional().describe('The wire revision waiting.'),
+  receivedAt: z.iso.datetime().optional().describe('When it arrived.'),
+  content: content.optional().describe('The wire version.'),
+  diff: diffReplySchema.optional().describe('From the article as it is to the wire version.'),
 });
 
 const stripContent = (c: Revision['content']) => ({
@@ -114,9 +115,14 @@ export const toAuditReply = (a: AuditEntry) => ({
   reason: a.reason,
 });
 export const toDiffReply = (d: ContentDiff) => d;
-export const toWireUpdateReply = (u: WireUpdate, diff: ContentDiff) => ({
-  ingestRevision: u.ingestRevision,
-  receivedAt: new Date(u.receivedAt).toISOString(),
-  content: stripContent(u.content),
-  diff,
-});
+export const toWireUpdateReply = (waiting: { update: WireUpdate; diff: ContentDiff } | null) => {
+  if (!waiting) return { available: false };
+  const { update: u, diff } = waiting;
+  return {
+    available: true,
+    ingestRevision: u.ingestRevision,
+    receivedAt: new Date(u.receivedAt).toISOString(),
+    content: stripContent(u.content),
+    diff,
+  };
+};

@@ -2,18 +2,23 @@ import { DomainError, ErrorCodes } from '@broadsheet/contracts';
 import type { Request, Response } from 'express';
 import { Article } from '../domain/article';
 
-const revisionTag = /^(?:W\/)?"?([0-9]{1,12})"?$/;
+/** Exactly what the document allows: the revision as its ETag (`"3"`), or bare (`3`) for hand-written calls. */
+const revisionTag = /^(?:"([0-9]{1,12})"|([0-9]{1,12}))$/;
+
+/** How the OpenAPI document describes If-Match. */
+export const ifMatchSchema = { type: 'string', pattern: '^("[0-9]{1,12}"|[0-9]{1,12})$' };
 
 /** The revision `If-Match` names; undefined when absent. A value that names none is a 400 on the header. */
 export function ifMatch(req: Request): number | undefined {
   const header = req.header('if-match');
   if (header === undefined) return undefined;
-  const match = revisionTag.exec(header.trim());
-  if (!match?.[1])
+  const match = revisionTag.exec(header);
+  const revision = match?.[1] ?? match?.[2];
+  if (revision === undefined)
     throw new DomainError(ErrorCodes.ValidationFailed, 'invalid If-Match', [
       { path: 'If-Match', message: 'must be the article revision, e.g. "3"' },
     ]);
-  return Number(match[1]);
+  return Number(revision);
 }
 
 /** `If-Match` where a change needs it: 428 when missing. */

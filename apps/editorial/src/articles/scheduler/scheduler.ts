@@ -50,11 +50,18 @@ export class Scheduler implements OnApplicationBootstrap, BeforeApplicationShutd
     }, delayMs);
   }
 
-  /** Fires every due article, `parallel` at a time, until none is left. */
+  /**
+   * Fires every due article until none is left: each round claims up to `parallel` of them at once
+   * (under an owner token of its own, so a round finds exactly what it won) and publishes them together.
+   */
   private async drain(): Promise<void> {
-    const worker = async (): Promise<void> => {
-      while (!this.stopped && (await this.fire.fireNext(this.owner, this.options.leaseMs)));
-    };
-    await Promise.all(Array.from({ length: this.options.parallel }, worker));
+    while (!this.stopped) {
+      const owner = `${this.owner}:${randomUUID()}`;
+      const claimed = await this.fire.claim(owner, this.options.leaseMs, this.options.parallel);
+      if (claimed.length === 0) return;
+      const published = await Promise.allSettled(claimed.map((a) => this.fire.publish(a, owner)));
+      for (const p of published)
+        if (p.status === 'rejected') this.logger.warn(`scheduled publication failed: ${String(p.reason)}`);
+    }
   }
 }

@@ -122,20 +122,43 @@ export class ArticlesRepository {
     return doc ? (doc.audit ?? []) : null;
   }
 
-  /**
-   * Claims one scheduled article whose time has come, under a lease until `until`: an atomic conditional
-   * update, so of several schedulers exactly one holds it; a lapsed lease (its holder died) is free again.
-   */
-  async claimDue(at: Date, owner: string, until: Date): Promise<Article | null> {
-    const doc = await this.articles.findOneAndUpdate(
-      {
-        status: 'scheduled',
-        publishAt: { $lte: at },
-        $or: [{ scheduleLeaseUntil: null }, { scheduleLeaseUntil: { $lt: at } }],
-      },
-      { $set: { scheduleLeaseUntil: until, scheduleLeaseOwner: owner } },
-      { sort: { publishAt: 1 }, returnDocument: 'after', projection: articleOnly },
+  /** Gives a claim up (its publication failed), so the next round may try again at once. */
+  async releaseClaim(id: string, owner: string): Promise<void> {
+    await this.articles.updateOne(
+      { _id: id, scheduleLeaseOwner: owner },
+      { $unset: { scheduleLeaseUntil: '', scheduleLeaseOwner: '' } },
     );
-    return doc ? toArticle(doc) : null;
+  }
+
+  /**
+   * Claims up to `limit` scheduled articles whose time has come, under a lease for `owner` (unique to
+   * this claim) until `until`: one conditional update per article, so of several schedulers exactly one
+   * holds each; a lapsed lease (its holder died) is free again. Three round trips, whatever `limit`.
+   */
+  async claimDue(at: Date, owner: string, until: Date, limit: number): Promise<Article[]> {
+    const free = {
+      status: 'scheduled' as const,
+      publishAt: { $lte: at },
+      $or: [{ scheduleLeaseUntil: null }, { scheduleLeaseUntil: { $lt: at } }],
+    };
+    const due = await this.articles
+      .find(free, { projection: { _id: 1 } })
+      .sort({ publishAt: 1 })
+      .limit(limit)
+      .toArray();
+    if (due.length === 0) return [];
+    await this.articles.bulkWrite(
+      due.map(({ _id }) => ({
+        updateOne: {
+          filter: { ...free, _id },
+          update: { $set: { scheduleLeaseUntil: until, scheduleLeaseOwner: owner } },
+        },
+      })),
+      { ordered: false },
+    );
+    const won = await this.articles
+      .find({ _id: { $in: due.map((d) => d._id) }, scheduleLeaseOwner: owner }, { projection: articleOnly })
+      .toArray();
+    return won.map((doc) => toArticle(doc as StoredArticle));
   }
 }

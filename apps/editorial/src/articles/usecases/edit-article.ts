@@ -50,6 +50,8 @@ export class EditArticleUseCase {
 
   async execute(id: string, edits: Edits, actor: Actor, expected: Expected, mayPublish: boolean): Promise<Article> {
     const article = await this.writer.load(id, expected);
+    // An empty patch changes nothing: no revision, no event.
+    if (Object.keys(edits).length === 0) return article;
     if (!mayPublish && !writersStates.includes(article.status))
       throw new DomainError(ErrorCodes.Forbidden, `only an editor may change an article that is ${article.status}`);
     let change = editArticle(article, edits, actor, this.writer.now());

@@ -12,19 +12,29 @@ export function fireScheduled(article: Article, at: Date): Change | null {
   return goLive(article, 'scheduled-publish', SCHEDULER, at);
 }
 
-/** Publishes one due article the scheduler claimed; only the holder of the claim's lease may. */
+/** Claims due articles for the scheduler and publishes them; only the holder of a claim's lease may. */
 @Injectable()
 export class FireScheduledUseCase {
   constructor(private readonly writer: ArticleWriter) {}
 
-  /** Claims and publishes one due article; false when none was due and free. */
-  async fireNext(owner: string, leaseMs: number): Promise<boolean> {
+  /** Claims up to `limit` due articles in due order, under a lease held by `owner` (unique to this claim). */
+  claim(owner: string, leaseMs: number, limit: number): Promise<Article[]> {
     const at = this.writer.now();
-    const claimed = await this.writer.repo.claimDue(at, owner, new Date(at.getTime() + leaseMs));
-    if (!claimed) return false;
-    const change = fireScheduled(claimed, this.writer.now());
-    // Someone changed it since (unscheduled, killed): the write below would fail anyway; the lease lapses.
-    if (change) await this.writer.tryCommit(change, { scheduleLeaseOwner: owner });
-    return true;
+    return this.writer.repo.claimDue(at, owner, new Date(at.getTime() + leaseMs), limit);
+  }
+
+  /**
+   * Publishes a claimed article. Someone changed it since (unscheduled, killed): the guarded write fails
+   * and nothing happens. A failed write gives the claim up, so the next round retries at once.
+   */
+  async publish(article: Article, owner: string): Promise<void> {
+    const change = fireScheduled(article, this.writer.now());
+    if (!change) return;
+    try {
+      await this.writer.tryCommit(change, { scheduleLeaseOwner: owner });
+    } catch (error) {
+      await this.writer.repo.releaseClaim(article.id, owner);
+      throw error;
+    }
   }
 }

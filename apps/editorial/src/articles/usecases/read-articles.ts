@@ -49,10 +49,10 @@ export class ReadArticlesUseCase {
     return audit;
   }
 
-  /** The wire version kept aside, and how it differs from the article as it is. */
-  async wireUpdate(id: string): Promise<{ update: WireUpdate; diff: ContentDiff }> {
+  /** The wire version kept aside, and how it differs from the article as it is; null when none waits. */
+  async wireUpdate(id: string): Promise<{ update: WireUpdate; diff: ContentDiff } | null> {
     const article = await this.get(id);
-    if (!article.wireUpdate) throw notFound(`wire update of article ${id}`);
+    if (!article.wireUpdate) return null;
     return { update: article.wireUpdate, diff: contentDiff(article, article.wireUpdate.content) };
   }
 }
