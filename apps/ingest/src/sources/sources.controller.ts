@@ -53,6 +53,7 @@ export class SourcesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a source: its keys stop working and its feed is no longer polled' })
+  @ApiResponse({ status: 204, description: 'Removed.' })
   @ApiZodParams(sourceIdPathSchema)
   @ApiErrors(401, 403, 404)
   async remove(@Param() params: Record<string, string>): Promise<void> {
