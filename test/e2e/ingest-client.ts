@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { PlatformTarget } from '@broadsheet/testing';
+import { editorToken, PlatformClient, PlatformSecrets, PlatformTarget, ServiceProcess } from '@broadsheet/testing';
 
 /** A fixture from test/fixtures/ingest, as sent. */
 export const ingestFixture = (name: string): string =>
@@ -40,4 +40,24 @@ export async function ingestCounts(ctx: PlatformTarget): Promise<{ stories: numb
   } finally {
     await client.close();
   }
+}
+
+/** Drives a running platform as the bootstrap source, an editor and a reader. */
+export function platformClient(svc: Record<string, ServiceProcess>, secrets: PlatformSecrets): PlatformClient {
+  return new PlatformClient(
+    { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: svc.delivery?.url ?? '' },
+    secrets.sourceApiKey,
+    editorToken(secrets),
+  );
+}
+
+/** Registers a source as an admin and returns its API key (shown this once). */
+export async function registerSource(ingestUrl: string, secrets: PlatformSecrets, body: object): Promise<string> {
+  const res = await fetch(`${ingestUrl}/v1/sources`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${editorToken(secrets, ['admin'])}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`source refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { apiKey: { secret: string } }).apiKey.secret;
 }

@@ -1,6 +1,4 @@
 import {
-  editorToken,
-  PlatformClient,
   PlatformSecrets,
   serviceNames,
   ServiceProcess,
@@ -8,7 +6,7 @@ import {
   testContext,
   waitFor,
 } from '@broadsheet/testing';
-import { ingestFixture, postAs } from './ingest-client';
+import { ingestFixture, platformClient, postAs, registerSource } from './ingest-client';
 
 /**
  * What ingest marks on a story, as the desk and readers see it. Editorial's side (a flash kept as a
@@ -27,24 +25,12 @@ describe('ingest marks reach the desk and readers', () => {
     await Promise.all(Object.values(svc ?? {}).map((s) => s.stop()));
   });
 
-  const client = () =>
-    new PlatformClient(
-      { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: svc.delivery!.url },
-      secrets.sourceApiKey,
-      editorToken(secrets),
-    );
+  const client = () => platformClient(svc, secrets);
   const draftOf = async (key: string) => {
     const d = (await client().drafts([key])).get(key)!;
     return (await (await client().editorial(`/v1/articles/${d.id}`)).json()) as Record<string, unknown>;
   };
-  const registerSource = async (body: object): Promise<string> => {
-    const res = await fetch(`${svc.ingest!.url}/v1/sources`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${editorToken(secrets, ['admin'])}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return ((await res.json()) as { apiKey: { secret: string } }).apiKey.secret;
-  };
+  const newSource = (body: object) => registerSource(svc.ingest!.url, secrets, body);
 
   it('keeps an agency flash as a draft marked flash', async () => {
     const flash = await postAs(
@@ -70,7 +56,7 @@ describe('ingest marks reach the desk and readers', () => {
       'application/ninjs+json',
       ingestFixture('ninjs-2.json'),
     );
-    const other = await registerSource({ name: 'Second Wire' });
+    const other = await newSource({ name: 'Second Wire' });
     const rewrite = {
       externalId: 'sw-salang-1',
       headline: 'Salang tunnel stays shut by snow for second day',
@@ -82,7 +68,7 @@ describe('ingest marks reach the desk and readers', () => {
   });
 
   it('publishes an autoPublish source’s story to delivery and search with no person touching it', async () => {
-    const key = await registerSource({ name: 'Trusted Wire', autoPublish: true, defaultCategory: 'World' });
+    const key = await newSource({ name: 'Trusted Wire', autoPublish: true, defaultCategory: 'World' });
     const story = {
       externalId: 'tw-1',
       headline: 'Qarqeen carpet weavers win a national prize',

@@ -1,7 +1,5 @@
 import { Topics } from '@broadsheet/contracts';
 import {
-  editorToken,
-  PlatformClient,
   PlatformSecrets,
   ServiceProcess,
   startPlatform,
@@ -10,7 +8,7 @@ import {
   TopicReader,
   waitFor,
 } from '@broadsheet/testing';
-import { ingestFixture, postAs } from './ingest-client';
+import { ingestFixture, platformClient, postAs, registerSource } from './ingest-client';
 
 interface DeskArticle {
   id: string;
@@ -42,12 +40,7 @@ describe('ingest formats to drafts', () => {
     await Promise.all(Object.values(svc ?? {}).map((s) => s.stop()));
   });
 
-  const client = () =>
-    new PlatformClient(
-      { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: svc.delivery!.url },
-      secrets.sourceApiKey,
-      editorToken(secrets),
-    );
+  const client = () => platformClient(svc, secrets);
   const post = (type: string, body: string) =>
     postAs(svc.ingest!.url, secrets.sourceApiKey, '/v1/submissions', type, body);
   const drafts = async (keys: string[]): Promise<Map<string, DeskArticle>> => {
@@ -148,12 +141,9 @@ describe('ingest formats to drafts', () => {
     const ingested = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesIngested}`);
     try {
       const flash = await post('application/ninjs+json', ingestFixture('ninjs-flash.json'));
-      const created = await fetch(`${svc.ingest!.url}/v1/sources`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${editorToken(secrets, ['admin'])}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Second Wire', autoPublish: true }),
-      });
-      const { apiKey } = (await created.json()) as { apiKey: { secret: string } };
+      const apiKey = {
+        secret: await registerSource(svc.ingest!.url, secrets, { name: 'Second Wire', autoPublish: true }),
+      };
       const rewrite = {
         externalId: 'sw-wheat-1',
         headline: 'Kunduz wheat harvest is the biggest in ten years',

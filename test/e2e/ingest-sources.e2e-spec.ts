@@ -4,7 +4,6 @@ import {
   aSubmission,
   createTopics,
   editorToken,
-  PlatformClient,
   platformSecrets,
   PlatformSecrets,
   serviceEnv,
@@ -13,7 +12,7 @@ import {
   TestContext,
   waitFor,
 } from '@broadsheet/testing';
-import { ingestFixture, postAs } from './ingest-client';
+import { ingestFixture, platformClient, postAs } from './ingest-client';
 
 /** A partner's feed server, on 127.0.0.1, whose behaviour each test sets: 200 with ETag, 304, 500, slow. */
 class FeedServer {
@@ -95,6 +94,15 @@ describe('sources: keys and feed polling', () => {
   const submitWith = (key: string, story = aSubmission()) =>
     postAs(svc.ingest!.url, key, '/v1/submissions', 'application/json', JSON.stringify(story));
   const source = async (id: string) => (await (await admin(`/${id}`)).json()) as SourceReply;
+  const pollWhen = (what: string, done: (s: SourceReply) => boolean, timeoutMs = 30_000) =>
+    waitFor(
+      async () => {
+        const s = await source('herat-times');
+        return done(s) ? s : undefined;
+      },
+      what,
+      timeoutMs,
+    );
 
   it('shows a new key once, stores it hashed, rotates and revokes it; a key submits only for its own source', async () => {
     expect((await admin('', { method: 'POST', body: JSON.stringify({ name: 'x' }) }, ['editor'])).status).toBe(403);
@@ -134,28 +142,14 @@ describe('sources: keys and feed polling', () => {
       body: JSON.stringify({ name: 'Herat Times', feedUrl, pollIntervalSeconds: 5, defaultCategory: 'Afghanistan' }),
     });
     expect(created.status).toBe(201);
-    const polled = await waitFor(async () => {
-      const s = await source('herat-times');
-      return s.lastPoll.status === 200 ? s : undefined;
-    }, 'the first poll');
+    const polled = await pollWhen('the first poll', (s) => s.lastPoll.status === 200);
     expect(polled.lastPoll.items).toMatchObject({ accepted: 3, rejected: 0 });
-    const client = new PlatformClient(
-      { ingest: svc.ingest!.url, editorial: svc.editorial!.url, delivery: '' },
-      '',
-      editorToken(secrets),
-    );
+    const client = platformClient(svc, secrets);
     const drafts = await client.drafts(['herat-times:herattimes-20261130-0014']);
     expect(drafts.size).toBe(1);
 
     // Unchanged: the next poll sends the ETag back and gets a 304; nothing is submitted again.
-    const notModified = await waitFor(
-      async () => {
-        const s = await source('herat-times');
-        return s.lastPoll.status === 304 ? s : undefined;
-      },
-      'a 304 poll',
-      30_000,
-    );
+    const notModified = await pollWhen('a 304 poll', (s) => s.lastPoll.status === 304, 30_000);
     expect(feed.requests.at(-1)).toMatchObject({
       ifNoneMatch: `"v${feed.body.length}"`,
       ifModifiedSince: 'Mon, 30 Nov 2026 04:00:00 GMT',
@@ -163,27 +157,13 @@ describe('sources: keys and feed polling', () => {
     expect(notModified.lastPoll.items.accepted).toBe(3);
 
     feed.mode = 'error';
-    const failed = await waitFor(
-      async () => {
-        const s = await source('herat-times');
-        return s.lastPoll.failures === 1 ? s : undefined;
-      },
-      'a failed poll',
-      30_000,
-    );
+    const failed = await pollWhen('a failed poll', (s) => s.lastPoll.failures === 1, 30_000);
     expect(failed.lastPoll).toMatchObject({ status: 500, error: 'HTTP 500' });
     const wait = Date.parse(failed.lastPoll.nextAt!) - Date.parse(failed.lastPoll.at!);
     expect(wait).toBe(10_000);
 
     feed.mode = 'slow';
-    const slow = await waitFor(
-      async () => {
-        const s = await source('herat-times');
-        return s.lastPoll.failures === 2 ? s : undefined;
-      },
-      'a timed-out poll',
-      40_000,
-    );
+    const slow = await pollWhen('a timed-out poll', (s) => s.lastPoll.failures === 2, 40_000);
     expect(slow.lastPoll.error).toMatch(/no answer within 1500 ms/);
     expect(Date.parse(slow.lastPoll.nextAt!) - Date.parse(slow.lastPoll.at!)).toBe(20_000);
   }, 180_000);

@@ -74,7 +74,8 @@ describe('the OpenAPI documents', () => {
         const url = `${svc[name]!.url}${path.replace(/\{\w+\}/g, 'x')}`;
         const res = await fetch(url, { method: wrong.toUpperCase() });
         expect({ path, wrong, status: res.status }).toEqual({ path, wrong, status: 405 });
-        expect(res.headers.get('allow')).toBe(declared.map((m) => m.toUpperCase()).join(', '));
+        // The same methods as the document declares, in whatever order it lists them.
+        expect(res.headers.get('allow')?.split(', ').sort()).toEqual(declared.map((m) => m.toUpperCase()).sort());
         const body = (await res.json()) as { error: { code: string; correlationId: string } };
         expect(body.error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', correlationId: expect.any(String) });
       }

@@ -1,8 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AuthModule } from '@broadsheet/auth';
 import { DeadLettersController, MessagingModule, RefusedOutboxController } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
+import { BatchMethodsMiddleware } from './batch/batch-methods.middleware';
 import { BatchController } from './batch/batch.controller';
 import { BatchService } from './batch/batch.service';
 import { IngestConfig } from './config';
@@ -20,7 +21,11 @@ import { SubmissionsRepository } from './submissions/submissions.repository';
 import { SubmissionsService } from './submissions/submissions.service';
 
 @Module({})
-export class IngestModule {
+export class IngestModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(BatchMethodsMiddleware).forRoutes({ path: 'v1/submissions/batch', method: RequestMethod.ALL });
+  }
+
   static forRoot(config: IngestConfig): DynamicModule {
     return {
       module: IngestModule,

@@ -26,6 +26,19 @@ type KeyReply = z.infer<typeof keyReplySchema>;
 export class SourcesController {
   constructor(private readonly sources: SourcesService) {}
 
+  // Methods are declared in the order `Allow` lists them (alphabetical), so the OpenAPI document agrees with 405s.
+  @Get()
+  @ApiOperation({ summary: 'All registered sources' })
+  @ApiResponse({
+    status: 200,
+    description: 'Sources.',
+    schema: replyJsonSchema(z.object({ items: z.array(sourceReplySchema) })),
+  })
+  @ApiErrors(401, 403)
+  async list(): Promise<{ items: SourceReply[] }> {
+    return { items: (await this.sources.list()).map(toSourceReply) };
+  }
+
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a source; its first API key is in the answer, shown this once' })
@@ -37,16 +50,14 @@ export class SourcesController {
     return { source: toSourceReply(source), apiKey };
   }
 
-  @Get()
-  @ApiOperation({ summary: 'All registered sources' })
-  @ApiResponse({
-    status: 200,
-    description: 'Sources.',
-    schema: replyJsonSchema(z.object({ items: z.array(sourceReplySchema) })),
-  })
-  @ApiErrors(401, 403)
-  async list(): Promise<{ items: SourceReply[] }> {
-    return { items: (await this.sources.list()).map(toSourceReply) };
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a source: its keys stop working and its feed is no longer polled' })
+  @ApiResponse({ status: 204, description: 'Removed.' })
+  @ApiZodParams(sourceIdPathSchema)
+  @ApiErrors(401, 403, 404)
+  async remove(@Param() params: Record<string, string>): Promise<void> {
+    await this.sources.delete(parseInput(sourceIdPathSchema, params, 'path').id);
   }
 
   @Get(':id')
@@ -67,15 +78,6 @@ export class SourcesController {
   async update(@Param() params: Record<string, string>, @Body() body: unknown): Promise<SourceReply> {
     const { id } = parseInput(sourceIdPathSchema, params, 'path');
     return toSourceReply(await this.sources.update(id, parseInput(updateSourceSchema, body, 'body')));
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a source: its keys stop working and its feed is no longer polled' })
-  @ApiZodParams(sourceIdPathSchema)
-  @ApiErrors(401, 403, 404)
-  async remove(@Param() params: Record<string, string>): Promise<void> {
-    await this.sources.delete(parseInput(sourceIdPathSchema, params, 'path').id);
   }
 
   @Post(':id/keys')
