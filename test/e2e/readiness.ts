@@ -13,6 +13,7 @@ export function expectedChecks(name: ServiceName): Record<string, string> {
   return Object.fromEntries(dependencies[name].map((check) => [check, 'ok']));
 }
 
+/** A service's readiness checks, in sorted order. */
 export function dependenciesOf(name: ServiceName): string[] {
-  return dependencies[name];
+  return [...dependencies[name]].sort();
 }
