@@ -23,6 +23,19 @@ export interface ConsumerOptions {
   partitionsConcurrently: number;
   /** Read the topic from its start when the group has no committed offset. */
   fromBeginning: boolean;
+  /** Fetch sizes for a consumer that handles large batches better than many small ones (kafkajs defaults otherwise). */
+  fetch?: ConsumerFetchOptions;
+}
+
+/**
+ * kafkajs fetch limits: how much one fetch brings per partition and in all, and how long the broker
+ * may hold a fetch (maxWaitTimeInMs) to gather minBytes; the hold is also the delay a quiet log adds.
+ */
+export interface ConsumerFetchOptions {
+  maxBytesPerPartition?: number;
+  maxBytes?: number;
+  minBytes?: number;
+  maxWaitTimeInMs?: number;
 }
 
 /**
@@ -65,6 +78,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       groupId: this.options.groupId,
       heartbeatInterval: 1_000,
       sessionTimeout: 30_000,
+      ...this.options.fetch,
     });
     await this.consumer.connect();
     await this.consumer.subscribe({

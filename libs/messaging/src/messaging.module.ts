@@ -3,7 +3,7 @@ import { HealthRegistry, Metrics, ShutdownSteps } from '@broadsheet/observabilit
 import { MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
-import { ConsumerOptions, KafkaEventServer } from './consumer';
+import { ConsumerFetchOptions, ConsumerOptions, KafkaEventServer } from './consumer';
 import { DeadLetters } from './dead-letters.service';
 import { createKafka, KafkaOptions } from './kafka';
 import { OutboxStore } from './outbox-store';
@@ -33,6 +33,7 @@ export interface ServiceMessagingOptions {
   /** Collections whose documents carry an outbox; none means the service publishes nothing. */
   outboxCollections?: string[];
   partitionsConcurrently?: number;
+  fetch?: ConsumerFetchOptions;
 }
 
 @Global()
@@ -44,7 +45,7 @@ export class MessagingModule {
     config: ServiceMessagingConfig,
     options: ServiceMessagingOptions = {},
   ): DynamicModule {
-    const { outboxCollections, partitionsConcurrently = 3 } = options;
+    const { outboxCollections, partitionsConcurrently = 3, fetch } = options;
     const module = MessagingModule.forRoot({
       clientId: service,
       brokers: config.KAFKA_BROKERS,
@@ -61,6 +62,7 @@ export class MessagingModule {
         backoffMs: 200,
         partitionsConcurrently,
         fromBeginning: true,
+        fetch,
       },
     });
     return { ...module, controllers: [StatusController] };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContentEventTypes, DomainEvent, isEventOf } from '@broadsheet/contracts';
+import { CoalescingWriter } from './coalescing-writer';
 import { IndexMetrics } from './index-metrics';
 import { IndexSetup } from './index-setup';
 import { IndexWriter } from './index-writer';
@@ -8,21 +9,23 @@ import { WriteGate } from './write-gate';
 /** Keeps the live index in step with the content log (group `search-index`). */
 @Injectable()
 export class ArticleIndexer {
-  private readonly writer: IndexWriter;
+  private readonly writer: CoalescingWriter;
 
   constructor(
     private readonly setup: IndexSetup,
     private readonly gate: WriteGate,
     private readonly metrics: IndexMetrics,
   ) {
-    this.writer = new IndexWriter(setup.live);
+    const index = new IndexWriter(setup.live);
+    // Partition batches handled together share one write; the swap's gate is taken per shared write.
+    this.writer = new CoalescingWriter((contents) => this.gate.shareWhile(() => index.apply(contents)), 10_000);
   }
 
   /** Applies a batch of events; resolves once they are searchable (or known to be older than the index). */
   async apply(events: DomainEvent[]): Promise<number> {
     await this.setup.assertApplied();
     const content = events.filter((e) => isEventOf(e, ContentEventTypes));
-    const written = await this.gate.shareWhile(() => this.writer.apply(content.map((e) => e.data)));
+    const written = await this.writer.apply(content.map((e) => e.data));
     const now = Date.now();
     this.metrics.batchSize.observe({ index: 'live' }, events.length);
     this.metrics.documentsIndexed.inc({ index: 'live' }, written.length);
