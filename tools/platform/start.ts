@@ -89,7 +89,7 @@ function printSummary(
   token: string,
 ): void {
   const lines = [
-    `Readers:   ${url('delivery')}/v1/articles   ${url('delivery')}/v1/search?q=budget   ${url('delivery')}/docs`,
+    `Readers:   ${url('delivery')}/   ${url('delivery')}/search?q=budget   ${url('delivery')}/v1/articles   ${url('delivery')}/docs`,
     `Editorial: ${url('editorial')}/v1/articles (Authorization: Bearer $EDITOR_TOKEN)`,
     `Ingest:    ${url('ingest')}/v1/submissions (X-Api-Key: $SOURCE_API_KEY, source "wire")`,
     '',
