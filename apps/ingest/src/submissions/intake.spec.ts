@@ -12,6 +12,20 @@ const ok = (raw: unknown, source = wire) => {
 };
 
 describe('intake (every format through the same cleaning)', () => {
+  it('refuses a query operator where the story is read, and leaves extra keys its schema drops unread', () => {
+    const story = { externalId: 'a', headline: 'Rain in Kabul', body: '<p>It rained.</p>' };
+    const paths = (raw: unknown) => {
+      const r = intake(raw, wire);
+      return r.ok ? [] : r.reasons.map((reason) => reason.path);
+    };
+    expect(paths({ ...story, $where: 'sleep(1000)' })).toEqual(['$where']);
+    expect(paths({ ...story, images: [{ url: 'https://x.test/a.jpg', $gt: '' }] })).toEqual(['images.0.$gt']);
+    // An extra key is dropped by the schema with all it holds, so what it holds reaches nothing.
+    expect(paths({ ...story, extra: { $ne: 1 }, images: [{ url: 'https://x.test/a.jpg', x: [{ $gt: 1 }] }] })).toEqual(
+      [],
+    );
+  });
+
   it('gives a story without a category its source default, else "News", and never refuses it for that', () => {
     const story = { externalId: 'a', headline: 'Rain in Kabul', body: '<p>It rained.</p>' };
     expect(ok(story).story).toMatchObject({ category: 'news', categoryLabel: 'News' });
