@@ -33,15 +33,18 @@ export const SubmissionLimits = {
 const L = SubmissionLimits;
 
 /** An image as a source sends it; its text fields are cleaned to plain text on the way in. */
-export const submittedImageSchema = z.object({
+export const submittedImageSchema = z.strictObject({
   url: httpUrlField().describe(`Absolute http(s) URL of the image, at most ${L.url} characters.`),
   alt: optionalPlainText(L.alt).describe(`Plain text for screen readers (markup is removed), at most ${L.alt}.`),
   caption: optionalPlainText(L.caption).describe(`Plain-text caption (markup is removed), at most ${L.caption}.`),
   credit: optionalPlainText(L.credit).describe(`Plain-text credit (markup is removed), at most ${L.credit}.`),
 });
 
-/** The canonical submission: one story as a source sends it. Parsing it cleans every text field. */
-export const submissionSchema = z.object({
+/**
+ * The canonical submission: one story as a source sends it. Parsing it cleans every text field. Strict: a
+ * key that is no field (a typo, a field this contract lacks, a `$where`) is refused by name, never dropped.
+ */
+export const submissionSchema = z.strictObject({
   externalId: identifierField(L.externalId).describe(
     `The source's own id for the story; with the source it forms the article key. At most ${L.externalId} characters.`,
   ),

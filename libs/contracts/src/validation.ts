@@ -3,10 +3,13 @@ import { DomainError, ErrorCodes, ErrorDetail } from './errors';
 
 /** zod issues as the API's error details: the dotted path of the field at fault and what is wrong. */
 export function zodDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-  }));
+  const at = (path: PropertyKey[]): string => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(root)';
+  return error.issues.flatMap((issue) =>
+    // A key no field has: named where it was sent, one detail each, so a sender finds its typo.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: at([...issue.path, key]), message: 'not a field of this object' }))
+      : [{ path: at(issue.path), message: issue.message }],
+  );
 }
 
 /** Parses input or throws VALIDATION_FAILED listing every field at fault. */

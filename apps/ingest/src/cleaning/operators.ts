@@ -1,4 +1,4 @@
-import { ErrorDetail, imageSchema, submissionSchema } from '@broadsheet/contracts';
+import { ErrorDetail } from '@broadsheet/contracts';
 
 /**
  * Keys that start with `$` (`$where`, `$gt`) are query operators, never story fields: a story carrying one
@@ -15,23 +15,4 @@ export function operatorKeys(value: unknown, path = '', depth = 0): ErrorDetail[
     else found.push(...operatorKeys(v, at, depth + 1));
   }
   return found;
-}
-
-const storyKeys = new Set(Object.keys(submissionSchema.shape));
-const imageKeys = new Set(Object.keys(imageSchema.shape));
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const readable = (o: Record<string, unknown>, keys: Set<string>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).filter(([k]) => keys.has(k) || k.startsWith('$')));
-
-/**
- * What of a canonical story its schema reads (its fields and its images' fields), plus every `$` key beside
- * them, for `operatorKeys`. Whatever lies under any other key is dropped unread by the schema, so it can
- * carry no operator into the store, and the OpenAPI document allows such extra keys.
- */
-export function readPart(raw: unknown): unknown {
-  if (!isRecord(raw)) return raw;
-  const kept = readable(raw, storyKeys);
-  const images: unknown = kept.images;
-  if (Array.isArray(images)) kept.images = images.map((i: unknown) => (isRecord(i) ? readable(i, imageKeys) : i));
-  return kept;
 }

@@ -35,11 +35,12 @@ export interface Prepared {
  * Fills what a format may leave out so no story is refused for it: the category (the source's default,
  * else "News") and, for a flash (headline, no body), a body that repeats the headline. Dates become UTC.
  * A field sent with markup and no text (`<b></b>`, a body of `<script>`) is not filled: the schema
- * refuses it under its name, as before.
+ * refuses it under its name, as before. A top-level `$schema` declaration is set aside.
  */
 export function prepare(raw: unknown, defaults: StoryDefaults): Prepared {
   if (!isObject(raw)) return { input: raw, flash: false };
-  const out: Record<string, unknown> = { ...raw };
+  // `$schema` is a JSON Schema declaration (ninjs 3 documents carry one), not a field of the story.
+  const { $schema: _declaration, ...out } = raw;
   if (absent(out.category)) out.category = defaults.defaultCategory ?? fallbackCategory;
   if (out.publishedAt !== undefined) out.publishedAt = utcDate(out.publishedAt);
   const headline = typeof out.headline === 'string' ? plainText(out.headline) : '';

@@ -12,7 +12,7 @@ const ok = (raw: unknown, source = wire) => {
 };
 
 describe('intake (every format through the same cleaning)', () => {
-  it('refuses a query operator where the story is read, and leaves extra keys its schema drops unread', () => {
+  it('refuses a query operator and any key that is no field, each by name, wherever it is sent', () => {
     const story = { externalId: 'a', headline: 'Rain in Kabul', body: '<p>It rained.</p>' };
     const paths = (raw: unknown) => {
       const r = intake(raw, wire);
@@ -20,10 +20,15 @@ describe('intake (every format through the same cleaning)', () => {
     };
     expect(paths({ ...story, $where: 'sleep(1000)' })).toEqual(['$where']);
     expect(paths({ ...story, images: [{ url: 'https://x.test/a.jpg', $gt: '' }] })).toEqual(['images.0.$gt']);
-    // An extra key is dropped by the schema with all it holds, so what it holds reaches nothing.
-    expect(paths({ ...story, extra: { $ne: 1 }, images: [{ url: 'https://x.test/a.jpg', x: [{ $gt: 1 }] }] })).toEqual(
-      [],
-    );
+    expect(paths({ ...story, extra: { $ne: 1 }, images: [{ url: 'https://x.test/a.jpg', x: [{ $gt: 1 }] }] })).toEqual([
+      'extra.$ne',
+      'images.0.x.0.$gt',
+    ]);
+    // Nothing sent is dropped unread: a typo or a field the contract lacks is named, not lost.
+    expect(paths({ ...story, headlin: 'Rain', images: [{ url: 'https://x.test/a.jpg', title: 'x' }] })).toEqual([
+      'images.0.title',
+      'headlin',
+    ]);
   });
 
   it('gives a story without a category its source default, else "News", and never refuses it for that', () => {

@@ -1,6 +1,6 @@
 import { ErrorDetail, htmlToText, IngestedStory, submissionSchema, zodDetails } from '@broadsheet/contracts';
 import { removedBySanitizer } from '../cleaning/derive';
-import { operatorKeys, readPart } from '../cleaning/operators';
+import { operatorKeys } from '../cleaning/operators';
 import { prepare, StoryDefaults } from '../cleaning/prepare';
 import { signature } from '../near-duplicates/minhash';
 import { normalize } from './normalize';
@@ -28,7 +28,7 @@ export type Intake =
  * fingerprinted. Pure, so every intake (HTTP one by one, batch, Kafka, feed polls) applies the same rules.
  */
 export function intake(raw: unknown, source: SourceProfile): Intake {
-  const operators = operatorKeys(readPart(raw));
+  const operators = operatorKeys(raw);
   if (operators.length > 0) return { ok: false, reasons: operators };
   const prepared = prepare(raw, source);
   const parsed = submissionSchema.safeParse(prepared.input);

@@ -1,10 +1,9 @@
-import { applyDecorators, Body, Controller, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Patch, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiZodBody, ApiZodParams, replyJsonSchema } from '@broadsheet/observability';
 import { CurrentPrincipal, Editors, hasRole, JwtGuard, Principal, RequireRoles, Role, Writers } from '@broadsheet/auth';
 import { parseInput } from '@broadsheet/contracts';
 import { z } from 'zod';
-import type { Request, Response } from 'express';
 import { Article } from '../domain/article';
 import { AcceptWireUpdateUseCase } from '../usecases/accept-wire-update';
 import { CorrectArticleUseCase } from '../usecases/correct-article';
@@ -14,7 +13,8 @@ import { KillArticleUseCase } from '../usecases/kill-article';
 import { PublishArticleUseCase } from '../usecases/publish-article';
 import { SubmitArticleUseCase } from '../usecases/submit-article';
 import { UnpublishArticleUseCase } from '../usecases/unpublish-article';
-import { ArticleReply, articleReplySchema, toArticleReply } from './article.reply';
+import { articleReplySchema } from './article.reply';
+import { ArticleTarget, RevisionTagged, Target } from './article-target';
 import {
   correctionBodySchema,
   createBodySchema,
@@ -23,7 +23,7 @@ import {
   reasonBodySchema,
   publishBodySchema,
 } from './dto';
-import { ifMatch, ifMatchSchema, requiredIfMatch, setRevisionTag } from './if-match';
+import { ifMatchSchema, requiredRevision } from './if-match';
 
 const reply = {
   description: 'The article as it is now; its ETag is the new revision.',
@@ -35,8 +35,6 @@ const optionalIfMatch = {
   required: false,
   description: 'The revision you acted on ("3"): 412 if stale.',
 };
-const id = (params: Record<string, string>): string => parseInput(idPathSchema, params, 'path').id;
-
 /** A workflow action on one article: `POST :id/<path>`, optional If-Match, the article back. */
 function ArticleAction(path: string, summary: string, roles: Role[], body?: [z.ZodType, string, boolean?]) {
   return applyDecorators(
@@ -52,10 +50,11 @@ function ArticleAction(path: string, summary: string, roles: Role[], body?: [z.Z
   );
 }
 
-/** Writing and the workflow: one line per route into its use case. */
+/** Writing and the workflow: one line per route into its use case; every answer is the article, revision-tagged. */
 @ApiTags('articles')
 @ApiBearerAuth()
 @UseGuards(JwtGuard)
+@UseInterceptors(RevisionTagged)
 @Controller('v1/articles')
 export class ArticleActionsController {
   constructor(
@@ -75,12 +74,8 @@ export class ArticleActionsController {
   @ApiCreatedResponse(reply)
   @ApiErrors(401, 403, 409)
   @RequireRoles(...Writers)
-  async create(
-    @Body() body: unknown,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
-    return tagged(res, await this.createArticle.execute(parseInput(createBodySchema, body, 'body'), who.sub));
+  create(@Body() body: unknown, @CurrentPrincipal() who: Principal): Promise<Article> {
+    return this.createArticle.execute(parseInput(createBodySchema, body, 'body'), who.sub);
   }
 
   @Patch(':id')
@@ -98,26 +93,15 @@ export class ArticleActionsController {
   @ApiOkResponse(reply)
   @ApiErrors(401, 403, 404, 409, 412, 428)
   @RequireRoles(...Writers)
-  async edit(
-    @Param() p: Record<string, string>,
-    @Body() body: unknown,
-    @Req() req: Request,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
-    const expected = requiredIfMatch(req);
+  edit(@Target() t: ArticleTarget, @Body() body: unknown): Promise<Article> {
+    const expected = requiredRevision(t.seen);
     const edits = parseInput(editBodySchema, body, 'body');
-    return tagged(res, await this.editArticle.execute(id(p), edits, who.sub, expected, hasRole(who, Editors)));
+    return this.editArticle.execute(t.id, edits, t.who.sub, expected, hasRole(t.who, Editors));
   }
 
   @ArticleAction('submit', 'Send a draft to review', Writers)
-  async submit(
-    @Param() p: Record<string, string>,
-    @Req() req: Request,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
-    return tagged(res, await this.submitArticle.execute(id(p), who.sub, ifMatch(req)));
+  submit(@Target() t: ArticleTarget): Promise<Article> {
+    return this.submitArticle.execute(t.id, t.who.sub, t.seen);
   }
 
   @ArticleAction(
@@ -126,15 +110,9 @@ export class ArticleActionsController {
     Editors,
     [publishBodySchema, 'Optional: when to publish and the embargo.', false],
   )
-  async publish(
-    @Param() p: Record<string, string>,
-    @Body() body: unknown,
-    @Req() req: Request,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
+  publish(@Target() t: ArticleTarget, @Body() body: unknown): Promise<Article> {
     const options = parseInput(publishBodySchema, body ?? {}, 'body');
-    return tagged(res, await this.publishArticle.execute(id(p), options, who.sub, ifMatch(req)));
+    return this.publishArticle.execute(t.id, options, t.who.sub, t.seen);
   }
 
   @ArticleAction(
@@ -143,15 +121,9 @@ export class ArticleActionsController {
     Editors,
     [reasonBodySchema, 'Optional: the reason.', false],
   )
-  async unpublish(
-    @Param() p: Record<string, string>,
-    @Body() body: unknown,
-    @Req() req: Request,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
+  unpublish(@Target() t: ArticleTarget, @Body() body: unknown): Promise<Article> {
     const { reason } = parseInput(reasonBodySchema, body ?? {}, 'body');
-    return tagged(res, await this.unpublishArticle.execute(id(p), reason, who.sub, ifMatch(req)));
+    return this.unpublishArticle.execute(t.id, reason, t.who.sub, t.seen);
   }
 
   @ArticleAction(
@@ -160,44 +132,22 @@ export class ArticleActionsController {
     Editors,
     [reasonBodySchema, 'Optional: the reason.', false],
   )
-  async kill(
-    @Param() p: Record<string, string>,
-    @Body() body: unknown,
-    @Req() req: Request,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
+  kill(@Target() t: ArticleTarget, @Body() body: unknown): Promise<Article> {
     const { reason } = parseInput(reasonBodySchema, body ?? {}, 'body');
-    return tagged(res, await this.killArticle.execute(id(p), reason, who.sub, ifMatch(req)));
+    return this.killArticle.execute(t.id, reason, t.who.sub, t.seen);
   }
 
   @ArticleAction('corrections', 'Append a public correction to a published story', Editors, [
     correctionBodySchema,
     'The correction.',
   ])
-  async correct(
-    @Param() p: Record<string, string>,
-    @Body() body: unknown,
-    @Req() req: Request,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
+  correct(@Target() t: ArticleTarget, @Body() body: unknown): Promise<Article> {
     const { note } = parseInput(correctionBodySchema, body ?? {}, 'body');
-    return tagged(res, await this.correctArticle.execute(id(p), note, who.sub, ifMatch(req)));
+    return this.correctArticle.execute(t.id, note, t.who.sub, t.seen);
   }
 
   @ArticleAction('wire-update/accept', 'Take the newer wire version kept aside, as an edit', Editors)
-  async acceptWireUpdate(
-    @Param() p: Record<string, string>,
-    @Req() req: Request,
-    @CurrentPrincipal() who: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleReply> {
-    return tagged(res, await this.acceptWire.execute(id(p), who.sub, ifMatch(req)));
+  acceptWireUpdate(@Target() t: ArticleTarget): Promise<Article> {
+    return this.acceptWire.execute(t.id, t.who.sub, t.seen);
   }
-}
-
-function tagged(res: Response, article: Article): ArticleReply {
-  setRevisionTag(res, article);
-  return toArticleReply(article);
 }

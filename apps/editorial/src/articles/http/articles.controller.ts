@@ -1,19 +1,13 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiZodParams, ApiZodQuery, replyJsonSchema } from '@broadsheet/observability';
 import { JwtGuard } from '@broadsheet/auth';
 import { decodePageKey, encodePageKey, parseInput } from '@broadsheet/contracts';
-import type { Response } from 'express';
+import { Article } from '../domain/article';
 import { ReadArticlesUseCase } from '../usecases/read-articles';
-import {
-  ArticleListReply,
-  articleListReplySchema,
-  ArticleReply,
-  articleReplySchema,
-  toArticleReply,
-} from './article.reply';
+import { ArticleListReply, articleListReplySchema, articleReplySchema, toArticleReply } from './article.reply';
 import { idPathSchema, listQuerySchema } from './dto';
-import { setRevisionTag } from './if-match';
+import { RevisionTagged } from './article-target';
 
 /** The desk's list and one article, for every role. */
 @ApiTags('articles')
@@ -46,9 +40,8 @@ export class ArticlesController {
   @ApiZodParams(idPathSchema)
   @ApiOkResponse({ description: 'The article as it is now.', schema: replyJsonSchema(articleReplySchema) })
   @ApiErrors(401, 404)
-  async get(@Param() params: Record<string, string>, @Res({ passthrough: true }) res: Response): Promise<ArticleReply> {
-    const article = await this.read.get(parseInput(idPathSchema, params, 'path').id);
-    setRevisionTag(res, article);
-    return toArticleReply(article);
+  @UseInterceptors(RevisionTagged)
+  get(@Param() params: Record<string, string>): Promise<Article> {
+    return this.read.get(parseInput(idPathSchema, params, 'path').id);
   }
 }

@@ -1,6 +1,5 @@
 import { DomainError, ErrorCodes } from '@broadsheet/contracts';
-import type { Request, Response } from 'express';
-import { Article } from '../domain/article';
+import type { Request } from 'express';
 
 /** Exactly what the document allows: the revision as its ETag (`"3"`), or bare (`3`) for hand-written calls. */
 const revisionTag = /^(?:"([0-9]{1,12})"|([0-9]{1,12}))$/;
@@ -21,17 +20,11 @@ export function ifMatch(req: Request): number | undefined {
   return Number(revision);
 }
 
-/** `If-Match` where a change needs it: 428 when missing. */
-export function requiredIfMatch(req: Request): number {
-  const revision = ifMatch(req);
-  if (revision === undefined)
+/** The revision `If-Match` named, where a change needs one: 428 when it was not sent. */
+export function requiredRevision(seen: number | undefined): number {
+  if (seen === undefined)
     throw new DomainError(ErrorCodes.PreconditionRequired, 'send If-Match with the revision you edited', [
       { path: 'If-Match', message: 'required' },
     ]);
-  return revision;
-}
-
-/** The revision as the ETag a client sends back in `If-Match`. */
-export function setRevisionTag(res: Response, article: Article): void {
-  res.setHeader('ETag', `"${article.revision}"`);
+  return seen;
 }
