@@ -84,7 +84,7 @@ describe('scheduled publication', () => {
 
   it('fires a schedule after editorial restarts', async () => {
     const id = await write('Published after a restart');
-    const at = new Date(Date.now() + 6_000);
+    const at = new Date(Date.now() + 12_000);
     expect(
       (await call(editorial[0]!, `/v1/articles/${id}/publish`, 'POST', { publishAt: at.toISOString() })).body.status,
     ).toBe('scheduled');
@@ -101,7 +101,7 @@ describe('scheduled publication', () => {
 
   it('holds an embargoed story even when an editor presses publish, and releases it when the embargo ends', async () => {
     const id = await write('Embargoed report');
-    const until = new Date(Date.now() + 5_000);
+    const until = new Date(Date.now() + 12_000);
     const held = await call(editorial[0]!, `/v1/articles/${id}/publish`, 'POST', { embargoUntil: until.toISOString() });
     expect(held.body).toMatchObject({ status: 'scheduled', embargoUntil: until.toISOString() });
     const pressed = await call(editorial[1]!, `/v1/articles/${id}/publish`, 'POST');

@@ -121,11 +121,12 @@ export type ArticleFields = Pick<
   | 'sourceUrl'
 >;
 
-/** Copies exactly the shared article fields out of a larger shape (a stored document, a domain object). */
-export function articleFields(a: ArticleFields): ArticleFields {
+/** What an article says, without where it sits (status, slug): a story's content as revisions keep it. */
+export type ArticleContentFields = Omit<ArticleFields, 'status' | 'slug'>;
+
+/** Copies exactly the content fields out of a larger shape (an article, a wire update). */
+export function contentFields(a: ArticleContentFields): ArticleContentFields {
   return {
-    status: a.status,
-    slug: a.slug,
     headline: a.headline,
     summary: a.summary,
     body: a.body,
@@ -137,6 +138,11 @@ export function articleFields(a: ArticleFields): ArticleFields {
     images: a.images,
     sourceUrl: a.sourceUrl,
   };
+}
+
+/** Copies exactly the shared article fields out of a larger shape (a stored document, a domain object). */
+export function articleFields(a: ArticleFields): ArticleFields {
+  return { status: a.status, slug: a.slug, ...contentFields(a) };
 }
 
 /** Data of every content-log event. */

@@ -1,13 +1,10 @@
-import { ArticleFields, ArticleStatus, PossibleDuplicate } from '@broadsheet/contracts';
+import { ArticleContentFields, ArticleFields, ArticleStatus, PossibleDuplicate } from '@broadsheet/contracts';
 
 /** Who did something: an editor's token subject, `source:<name>` for the wire, `scheduler` for a timed publication. */
 export type Actor = string;
 
 /** The fields a person (or a wire revision) writes: what revisions snapshot and diffs compare. */
-export type ArticleContent = Pick<
-  ArticleFields,
-  'headline' | 'summary' | 'body' | 'bylines' | 'category' | 'categoryLabel' | 'tags' | 'language' | 'images'
-> & { sourceUrl?: string };
+export type ArticleContent = ArticleContentFields;
 
 /** A public correction, as the desk holds it. */
 export interface Correction {
@@ -75,19 +72,4 @@ export interface Revision {
   status: ArticleStatus;
   slug: string;
   content: ArticleContent;
-}
-
-export function contentOf(a: ArticleContent): ArticleContent {
-  return {
-    headline: a.headline,
-    summary: a.summary,
-    body: a.body,
-    bylines: a.bylines,
-    category: a.category,
-    categoryLabel: a.categoryLabel,
-    tags: a.tags,
-    language: a.language,
-    images: a.images,
-    sourceUrl: a.sourceUrl,
-  };
 }

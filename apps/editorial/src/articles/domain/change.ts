@@ -1,5 +1,5 @@
-import { ContentEventType } from '@broadsheet/contracts';
-import { Actor, Article, AuditEntry, contentOf, Revision } from './article';
+import { ContentEventType, contentFields } from '@broadsheet/contracts';
+import { Actor, Article, AuditEntry, Revision } from './article';
 
 /**
  * What one action does to an article: its whole next state (revision moved on, the content-log version
@@ -80,6 +80,6 @@ function snapshot(article: Article, action: string, actor: Actor, at: Date): Rev
     action,
     status: article.status,
     slug: article.slug,
-    content: contentOf(article),
+    content: contentFields(article),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCodes, EventTypes } from '@broadsheet/contracts';
-import { Actor, Article, contentOf } from '../domain/article';
+import { contentFields, DomainError, ErrorCodes, EventTypes } from '@broadsheet/contracts';
+import { Actor, Article } from '../domain/article';
 import { Change, step } from '../domain/change';
 import { slugFollowing } from '../domain/headline-slug';
 import { assertAllowed } from '../domain/workflow';
@@ -12,7 +12,7 @@ export function acceptWireUpdate(article: Article, actor: Actor, at: Date): Chan
   const update = article.wireUpdate;
   if (!update) throw new DomainError(ErrorCodes.NotFound, 'no wire update is waiting for this article');
   const patch = {
-    ...contentOf(update.content),
+    ...contentFields(update.content),
     slug: slugFollowing(article, update.content.headline),
     wireUpdate: undefined,
     editedByPerson: true,
