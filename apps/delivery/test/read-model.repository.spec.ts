@@ -1,4 +1,4 @@
-import { PageKey } from '@broadsheet/contracts';
+import { killedSlug, PageKey } from '@broadsheet/contracts';
 import { openConnection } from '@broadsheet/persistence';
 import { aContent, testContext } from '@broadsheet/testing';
 import { Connection } from 'mongoose';
@@ -32,7 +32,9 @@ describe('delivery read model', () => {
     await repo.apply(aContent(1, { id, category }));
     expect((await repo.listPublished({ category, limit: 10 })).map((a) => a.id)).toEqual([id]);
     await repo.apply(aContent(2, { id, category, status: 'killed' }));
-    const held = await repo.findBySlug(aContent(1, { id }).article.slug);
+    const slug = aContent(1, { id }).article.slug;
+    expect(await repo.findBySlug(slug)).toBeNull();
+    const held = await repo.findBySlug(killedSlug(slug));
     expect(held).toMatchObject({ status: 'killed', headline: '', body: '', bylines: [], tags: [] });
     expect(await repo.listPublished({ category, limit: 10 })).toEqual([]);
     expect((await repo.categories()).find((c) => c.slug === category)).toBeUndefined();

@@ -1,10 +1,11 @@
 import { aPublicArticle } from '@broadsheet/testing';
 import { publicArticleSchema } from './article';
-import { killedRemains } from './killed';
+import { killedRemains, killedSlug } from './killed';
 
 describe('killedRemains', () => {
   const article = aPublicArticle({
     headline: 'Court names the witness',
+    slug: 'court-names-the-witness-mariam-ahmadi',
     summary: 'The witness, a local official, testified on Monday.',
     body: '<p>The witness testified.</p>',
     bylines: ['Mariam Ahmadi'],
@@ -19,7 +20,7 @@ describe('killedRemains', () => {
     const kept = killedRemains(article);
     expect(kept).toEqual({
       id: article.id,
-      slug: article.slug,
+      slug: killedSlug(article.slug),
       status: 'killed',
       headline: '',
       body: '',
@@ -33,6 +34,13 @@ describe('killedRemains', () => {
       updatedAt: article.updatedAt,
     });
     expect(JSON.stringify(kept)).not.toMatch(/witness|Ahmadi|court|wire\.example|official/i);
+  });
+
+  it('knows the slug only as a digest, the same however often the rule is applied', () => {
+    const digest = killedSlug('court-names-the-witness-mariam-ahmadi');
+    expect(digest).toMatch(/^killed:[0-9a-f]{64}$/);
+    expect(killedSlug(digest)).toBe(digest);
+    expect(killedRemains(killedRemains(article)).slug).toBe(digest);
   });
 
   it('is still a valid public snapshot, so the killed event passes its schema', () => {

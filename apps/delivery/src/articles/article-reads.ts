@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { encodePageKey, PageKey } from '@broadsheet/contracts';
+import { encodePageKey, killedSlug, PageKey } from '@broadsheet/contracts';
 import { HotCache } from '../cache/hot-cache';
 import { ArticleSummaryReply, toArticleReply, toArticleSummaryReply } from './article.reply';
 import { PageQuery, ReadArticle, ReadModelRepository } from './read-model.repository';
@@ -63,7 +63,9 @@ export class ArticleReads {
     const article = await this.readModel.findBySlug(slug);
     if (!article) {
       const renamed = await this.readModel.findByPreviousSlug(slug);
-      return renamed && visibilityOf(renamed) === 'visible' ? { kind: 'moved', to: renamed.slug } : { kind: 'missing' };
+      if (renamed && visibilityOf(renamed) === 'visible') return { kind: 'moved', to: renamed.slug };
+      // A killed article is held under its slug's digest only.
+      return (await this.readModel.findBySlug(killedSlug(slug))) ? { kind: 'gone' } : { kind: 'missing' };
     }
     const visibility = visibilityOf(article);
     if (visibility !== 'visible') return { kind: visibility };
