@@ -77,6 +77,11 @@ export class BatchRun {
   private async parseAll(messages: KafkaMessage[]): Promise<ParsedMessage[]> {
     const valid: ParsedMessage[] = [];
     for (const message of messages) {
+      if (this.deps.commits.wasHandled(message.offset)) {
+        // Dead-lettered or skipped already, before a failed deferred write made the partition read again.
+        this.done.add(message.offset);
+        continue;
+      }
       if (isTombstone(this.handler.topic, message)) {
         this.deps.metrics.messagesConsumed.inc({ topic: this.handler.topic, outcome: 'tombstone' });
         this.done.add(message.offset);
@@ -179,7 +184,11 @@ export class BatchRun {
     const last = this.lastDone();
     if (last === undefined) return;
     this.payload.resolveOffset(last);
-    await this.deps.commits.commit(this.generation, next(last));
+    // Behind deferred batches, the commit waits its turn without holding kafkajs's fetches up (a refused one is read again).
+    const behind = !this.deps.commits.idle;
+    const committing = this.deps.commits.commit(this.generation, next(last), [...this.done]);
+    if (behind) committing.catch(() => undefined);
+    else await committing;
   }
 
   private nextAfterDone(): string | undefined {
@@ -193,7 +202,7 @@ export class BatchRun {
     const from = messages.find(({ offset }) => !this.done.has(offset))?.offset ?? items[0]!.message.offset;
     this.payload.resolveOffset(messages[messages.length - 1]!.offset);
     const durable = effects.durable.then(() => this.handled(items));
-    const batch = { from, durable, next: () => this.nextAfterDone() };
+    const batch = { from, durable, next: () => this.nextAfterDone(), handled: () => [...this.done] };
     this.deps.commits.track(this.generation, batch, next(messages[messages.length - 1]!.offset));
   }
 

@@ -15,6 +15,8 @@ export interface DeferredBatch {
   durable: Promise<void>;
   /** The offset to commit once durable (computed then: what the batch run counts as done). */
   next(): string | undefined;
+  /** Offsets already handled for good (dead-lettered, tombstones): not handled again if the batch is read again. */
+  handled(): string[];
 }
 
 /**
@@ -31,6 +33,8 @@ export class PartitionCommits {
   /** Batches that start below this offset were rewound to: they are handled without deferral. */
   private redeliverBelow = -1n;
   private pending = 0;
+  /** Offsets of abandoned batches that were handled for good: skipped when read again (no second dead letter). */
+  private readonly handledBefore = new Set<string>();
 
   constructor(private readonly committer: PartitionCommitter) {}
 
@@ -44,35 +48,54 @@ export class PartitionCommits {
     return BigInt(firstOffset) < this.redeliverBelow;
   }
 
+  /** True for an offset handled for good in a batch a rewind abandoned: the re-read skips it. */
+  wasHandled(offset: string): boolean {
+    return this.handledBefore.has(offset);
+  }
+
   get idle(): boolean {
     return this.pending === 0;
   }
 
-  /** Commits `next` after every batch queued before it, unless a rewind abandoned its generation. */
-  commit(generation: number, next: string): Promise<void> {
+  /**
+   * Commits `next` after every batch queued before it, unless a rewind abandoned its generation; then
+   * the offsets `handled` for good are remembered, so reading them again does not handle them twice.
+   */
+  commit(generation: number, next: string, handled: string[]): Promise<void> {
     return this.enqueue(async () => {
-      if (generation === this.generation) await this.committer.commit(next);
+      if (generation === this.generation) await this.committed(next);
+      else this.remember(handled);
     });
   }
 
   /** Commits a deferred batch once its effects are durable; rewinds the partition to it if they fail. */
   track(generation: number, batch: DeferredBatch, upTo: string): void {
     const run = this.enqueue(async () => {
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) return this.remember(batch.handled());
       try {
         await batch.durable;
       } catch (error) {
         this.generation += 1;
         this.redeliverBelow = BigInt(upTo);
+        this.remember(batch.handled());
         this.committer.rewind(batch.from);
         this.committer.onRewind(batch.from, error);
         return;
       }
       const next = batch.next();
-      if (next !== undefined) await this.committer.commit(next);
+      if (next !== undefined) await this.committed(next);
     });
     // A commit the broker refused leaves these events to be read again: nothing to do here.
     run.catch(() => undefined);
+  }
+
+  private async committed(next: string): Promise<void> {
+    await this.committer.commit(next);
+    for (const offset of this.handledBefore) if (BigInt(offset) < BigInt(next)) this.handledBefore.delete(offset);
+  }
+
+  private remember(offsets: string[]): void {
+    for (const offset of offsets) this.handledBefore.add(offset);
   }
 
   /** Settles once everything queued so far has (for a clean stop). */
