@@ -34,20 +34,22 @@ async function main(): Promise<void> {
     const target: PlatformTarget = { ...stack, prefix: 'bench_' };
     await createPlatformTopics(target);
     const secrets = await platformSecrets(target);
-    const running = await startServices(serviceNames, target, secrets);
-    services = Object.values(running);
-    const client = new PlatformClient(
-      { ingest: running.ingest!.url, editorial: running.editorial!.url, delivery: running.delivery!.url },
-      secrets.sourceApiKey,
-      editorToken(secrets),
-    );
     const rows: Row[] = [];
     const figures: Figure[] = [];
     for (const suite of chosen) {
       log(`suite ${suite.name}`);
+      const running = await startServices(suite.services ?? serviceNames, target, secrets);
+      services = Object.values(running);
+      const client = new PlatformClient(
+        { ingest: running.ingest?.url, editorial: running.editorial?.url, delivery: running.delivery?.url },
+        secrets.sourceApiKey,
+        editorToken(secrets),
+      );
       const result = await suite.run({ stack, target, secrets, services: running, client, log });
       rows.push(...(result.rows ?? []));
       figures.push(...(result.figures ?? []));
+      await Promise.allSettled(services.map((s) => s.stop()));
+      services = [];
     }
     const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
     process.stdout.write(

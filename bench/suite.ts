@@ -1,10 +1,10 @@
 import { LocalStack } from '../tools/stack';
 import { PlatformClient } from '../tools/platform/client';
 import { PlatformSecrets, PlatformTarget } from '../tools/platform/platform';
-import { ServiceProcess } from '../tools/platform/services';
+import { ServiceName, ServiceProcess } from '../tools/platform/services';
 import { Figure, Row } from './stats';
 
-/** What every benchmark suite gets: the bench's own stack, the four services on it, and a client. */
+/** What every benchmark suite gets: the bench's own stack, the services it asked for on it, and a client. */
 export interface BenchContext {
   stack: LocalStack;
   target: PlatformTarget;
@@ -23,5 +23,10 @@ export interface BenchResult {
 /** One benchmark, named so `npm run bench -- <name>` can run it alone. */
 export interface BenchSuite {
   name: string;
+  /**
+   * The services it needs running (all four when left out). A suite that measures one service names only
+   * that one: on two cores, the others would consume the same log and take the CPU it is measured on.
+   */
+  services?: readonly ServiceName[];
   run(ctx: BenchContext): Promise<BenchResult>;
 }

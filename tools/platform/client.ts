@@ -17,14 +17,15 @@ export interface Draft {
 
 /** Drives the platform through its public HTTP APIs, as a source, an editor and a reader would. */
 export class PlatformClient {
+  /** A service left out is one the caller did not start: calling it is an error that says so. */
   constructor(
-    private readonly urls: PlatformUrls,
+    private readonly urls: Partial<PlatformUrls>,
     private readonly sourceApiKey: string,
     private readonly editorToken: string,
   ) {}
 
   async submit(story: Submission): Promise<{ id: string; status: string; articleKey: string }> {
-    const res = await fetch(`${this.urls.ingest}/v1/submissions`, {
+    const res = await fetch(`${this.url('ingest')}/v1/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': this.sourceApiKey },
       body: JSON.stringify(story),
@@ -64,14 +65,14 @@ export class PlatformClient {
   }
 
   editorial(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.urls.editorial}${path}`, {
+    return fetch(`${this.url('editorial')}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${this.editorToken}`, 'content-type': 'application/json', ...init.headers },
     });
   }
 
   delivery(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.urls.delivery}${path}`, init);
+    return fetch(`${this.url('delivery')}${path}`, init);
   }
 
   /** Ids of the articles a reader's search finds. */
@@ -79,6 +80,11 @@ export class PlatformClient {
     const res = await this.delivery(`/v1/search?q=${encodeURIComponent(q)}&limit=${limit}`);
     const { hits } = (await res.json()) as { hits: Array<{ id: string }> };
     return hits.map((h) => h.id);
+  }
+  private url(service: keyof PlatformUrls): string {
+    const url = this.urls[service];
+    if (url === undefined) throw new Error(`${service} is not running for this client`);
+    return url;
   }
 }
 

@@ -1,5 +1,5 @@
 import { ArticleContent, DomainError } from '@broadsheet/contracts';
-import { articleIndexName, createMeili } from '@broadsheet/search';
+import { articleIndexName, createMeili, SearchDocument } from '@broadsheet/search';
 import { aContent, testContext } from '@broadsheet/testing';
 import { randomUUID } from 'node:crypto';
 import { CoalescingWriter } from '../src/indexing/coalescing-writer';
@@ -12,13 +12,23 @@ describe('coalescing writer over the real Meilisearch', () => {
     const ctx = testContext(name);
     const meili = createMeili(ctx.meiliUrl, ctx.meiliMasterKey);
     await ensureIndex(meili, articleIndexName(ctx.prefix));
-    const index = new IndexWriter(meili.index(articleIndexName(ctx.prefix)));
+    const index = new IndexWriter(meili.index<SearchDocument>(articleIndexName(ctx.prefix)));
     const writes: number[] = [];
-    const writer = new CoalescingWriter((contents) => {
-      writes.push(contents.length);
-      return index.apply(contents);
-    }, 5);
-    return { writer, writes };
+    // Writes accepted by Meilisearch and not applied yet, as seen when each write is sent.
+    const queued = { now: 0, seen: [] as number[] };
+    const target = {
+      enqueue: async (contents: ArticleContent[]) => {
+        writes.push(contents.length);
+        queued.seen.push(queued.now);
+        const write = await index.enqueue(contents);
+        queued.now += 1;
+        void write.durable.finally(() => (queued.now -= 1)).catch(() => undefined);
+        return write;
+      },
+      apply: (contents: ArticleContent[]) => index.apply(contents),
+    };
+    const writer = new CoalescingWriter(target, { maxDocuments: 5, maxInFlight: 2 });
+    return { writer, writes, index, queued };
   }
   const stories = (n: number): ArticleContent[] => Array.from({ length: n }, () => aContent(1, { id: randomUUID() }));
 
@@ -42,5 +52,32 @@ describe('coalescing writer over the real Meilisearch', () => {
     expect(ok).toMatchObject({ status: 'fulfilled', value: good });
     expect(bad).toMatchObject({ status: 'rejected' });
     expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
+  });
+
+  it('counts the versions of writes still queued in Meilisearch as held: a stale replay is not written after them', async () => {
+    const { index } = await writers('in-flight');
+    const id = randomUUID();
+    // A large write ahead keeps the next ones queued while the stale replay reads what is held.
+    const ahead = await index.enqueue(stories(2_000));
+    const newer = await index.enqueue([aContent(2, { id, headline: 'Version two' })]);
+    const stale = await index.enqueue([aContent(1, { id, headline: 'Version one' })]);
+    expect(stale.fresh).toEqual([]);
+    await Promise.all([ahead.durable, newer.durable, stale.durable]);
+    expect(await index.index.getDocument(id)).toMatchObject({ version: 2, headline: 'Version two' });
+    // Once applied, the index itself holds it: a replay still writes nothing.
+    expect(await index.apply([aContent(1, { id })])).toEqual([]);
+  });
+
+  it('answers callers once Meilisearch accepted their write, with at most maxInFlight writes queued', async () => {
+    const { writer, index, queued } = await writers('pipelined');
+    const batches = [0, 1, 2, 3].map(() => stories(5));
+    const accepted = await Promise.all(batches.map((b) => writer.enqueue(b)));
+    // Two writes were accepted before the first was applied; each later one waited for a free place.
+    expect(queued.seen[1]).toBe(1);
+    expect(Math.max(...queued.seen)).toBeLessThanOrEqual(1);
+    const written = await Promise.all(accepted.map((a) => a.durable));
+    expect(written).toEqual(batches);
+    const { total } = await index.index.getDocuments({ limit: 0 });
+    expect(total).toBe(20);
   });
 });

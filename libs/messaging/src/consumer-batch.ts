@@ -1,6 +1,7 @@
 import { Metrics } from '@broadsheet/observability';
 import { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { ParsedMessage, TopicHandler } from './consumer-handler';
+import { PartitionCommits } from './consumer-commits';
+import { DeferredEffects, ParsedMessage, TopicHandler } from './consumer-handler';
 import { isTombstone, parseMessage } from './consumer-parse';
 import { ConsumerStalls } from './consumer-stalls';
 import { ConsumerStopping, retrying, RetryPolicy } from './consumer-retry';
@@ -14,19 +15,23 @@ export interface BatchRunDeps {
   maxAttempts: number;
   backoffMs: number;
   maxBackoffMs: number;
-  /** Commits `offset` (the next one to read) for the batch's partition. */
-  commit(offset: string): Promise<void>;
+  /** The batch's partition's commits, kept in offset order across batches whose effects are deferred. */
+  commits: PartitionCommits;
 }
 
 /**
  * One fetched batch of one partition. Messages are handled in order; a batch handler gets them all at
  * once and a permanent failure is isolated by bisection. The offset is committed once, at the end, or
- * up to what was completed when the consumer stops or loses the partition mid-way.
+ * up to what was completed when the consumer stops or loses the partition mid-way. A batch handler
+ * may defer its effects (KafkaEventContext.commitAfter): the run then ends at once, so kafkajs fetches
+ * on, and the partition's commits (PartitionCommits) commit the batch once the effects are durable.
  */
 export class BatchRun {
   private readonly done = new Set<string>();
   private stalling = false;
   private readonly policy: RetryPolicy;
+  private readonly generation: number;
+  private deferred?: { items: ParsedMessage[]; effects: DeferredEffects };
 
   constructor(
     private readonly payload: EachBatchPayload,
@@ -43,6 +48,7 @@ export class BatchRun {
       onTransient: (error) => this.stalled(error),
       onRetry: () => deps.metrics.messagesConsumed.inc({ topic: handler.topic, outcome: 'retried' }),
     };
+    this.generation = deps.commits.current;
   }
 
   private get partition(): number {
@@ -52,7 +58,9 @@ export class BatchRun {
   async run(): Promise<void> {
     try {
       const valid = await this.parseAll(this.payload.batch.messages);
-      if (this.handler.batched) await this.settle(valid);
+      const first = this.payload.batch.messages[0];
+      const deferring = first !== undefined && !this.deps.commits.redelivering(first.offset);
+      if (this.handler.batched) await this.settle(valid, deferring);
       else for (const item of valid) await this.settle([item]);
     } catch (error) {
       // Stopping or rebalancing: keep what is done, leave the rest uncommitted for redelivery.
@@ -69,6 +77,11 @@ export class BatchRun {
   private async parseAll(messages: KafkaMessage[]): Promise<ParsedMessage[]> {
     const valid: ParsedMessage[] = [];
     for (const message of messages) {
+      if (this.deps.commits.wasHandled(message.offset)) {
+        // Dead-lettered or skipped already, before a failed deferred write made the partition read again.
+        this.done.add(message.offset);
+        continue;
+      }
       if (isTombstone(this.handler.topic, message)) {
         this.deps.metrics.messagesConsumed.inc({ topic: this.handler.topic, outcome: 'tombstone' });
         this.done.add(message.offset);
@@ -84,19 +97,28 @@ export class BatchRun {
     return valid;
   }
 
-  /** Handles items; when a batch of several fails for good, each half is retried on its own, recursively. */
-  private async settle(items: ParsedMessage[]): Promise<void> {
+  /**
+   * Handles items; when a batch of several fails for good, each half is retried on its own, recursively.
+   * Only the whole batch may be `deferring`: halves are settled synchronously.
+   */
+  private async settle(items: ParsedMessage[], deferring = false): Promise<void> {
     if (items.length === 0) return;
     this.assertRunning();
+    let effects: DeferredEffects | undefined;
     // A batch that fails is bisected at once: its halves are the next attempts.
     const result = await retrying(
-      () => this.handler.run(items, this.partition),
+      async () => void (effects = await this.handler.run(items, this.partition, deferring)),
       this.policy,
       items.length > 1 ? 1 : this.deps.maxAttempts,
     );
     this.recovered();
+    if (result.ok && effects) {
+      this.deferred = { items, effects };
+      return;
+    }
     if (result.ok) {
-      this.deps.metrics.messagesConsumed.inc({ topic: this.handler.topic, outcome: 'ok' }, items.length);
+      this.handled(items);
+      return;
     } else if (items.length === 1) {
       await this.deadLetter(items[0]!.message, result.error, result.attempts);
     } else {
@@ -105,6 +127,11 @@ export class BatchRun {
       await this.settle(items.slice(half));
       return;
     }
+    for (const { message } of items) this.done.add(message.offset);
+  }
+
+  private handled(items: ParsedMessage[]): void {
+    this.deps.metrics.messagesConsumed.inc({ topic: this.handler.topic, outcome: 'ok' }, items.length);
     for (const { message } of items) this.done.add(message.offset);
   }
 
@@ -153,16 +180,43 @@ export class BatchRun {
 
   /** Commits the longest run of handled (or dead-lettered) messages from the start of the batch. */
   private async commitDone(): Promise<void> {
+    if (this.deferred && !this.payload.isStale()) return this.handOver(this.deferred);
+    const last = this.lastDone();
+    if (last === undefined) return;
+    this.payload.resolveOffset(last);
+    // Behind deferred batches, the commit waits its turn without holding kafkajs's fetches up (a refused one is read again).
+    const behind = !this.deps.commits.idle;
+    const committing = this.deps.commits.commit(this.generation, next(last), [...this.done]);
+    if (behind) committing.catch(() => undefined);
+    else await committing;
+  }
+
+  private nextAfterDone(): string | undefined {
+    const last = this.lastDone();
+    return last === undefined ? undefined : next(last);
+  }
+
+  /** Deferred effects: kafkajs reads past the batch now; its offsets are committed once they are durable. */
+  private handOver({ items, effects }: { items: ParsedMessage[]; effects: DeferredEffects }): void {
+    const messages = this.payload.batch.messages;
+    const from = messages.find(({ offset }) => !this.done.has(offset))?.offset ?? items[0]!.message.offset;
+    this.payload.resolveOffset(messages[messages.length - 1]!.offset);
+    const durable = effects.durable.then(() => this.handled(items));
+    const batch = { from, durable, next: () => this.nextAfterDone(), handled: () => [...this.done] };
+    this.deps.commits.track(this.generation, batch, next(messages[messages.length - 1]!.offset));
+  }
+
+  private lastDone(): string | undefined {
     let last: string | undefined;
     for (const { offset } of this.payload.batch.messages) {
       if (!this.done.has(offset)) break;
       last = offset;
     }
-    if (last === undefined) return;
-    this.payload.resolveOffset(last);
-    await this.deps.commit((BigInt(last) + 1n).toString());
+    return last;
   }
 }
+
+const next = (offset: string): string => (BigInt(offset) + 1n).toString();
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

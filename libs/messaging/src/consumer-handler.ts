@@ -6,6 +6,8 @@ import { isObservable, lastValueFrom } from 'rxjs';
 
 /** Passed as the second handler argument; tells where a message came from. */
 export class KafkaEventContext extends BaseRpcContext<[string, number, string]> {
+  private readonly pending: Promise<void>[] = [];
+
   get topic(): string {
     return this.args[0];
   }
@@ -15,6 +17,27 @@ export class KafkaEventContext extends BaseRpcContext<[string, number, string]> 
   get offset(): string {
     return this.args[2];
   }
+
+  /**
+   * For a batch handler whose effects become durable after it returns (a write it enqueued): the
+   * consumer may fetch on, and commits these events only once `durable` resolves; if it rejects, the
+   * events are delivered again and handled as today (retried, bisected, dead-lettered).
+   */
+  commitAfter(durable: Promise<void>): void {
+    // Handled by whoever awaits durable(); marked here so an early rejection is never reported as unhandled.
+    durable.catch(() => undefined);
+    this.pending.push(durable);
+  }
+
+  /** What the handler deferred, if anything: settles once every part of it has. */
+  durable(): Promise<void> | undefined {
+    return this.pending.length === 0 ? undefined : Promise.all(this.pending).then(() => undefined);
+  }
+}
+
+/** A batch whose handler returned before its effects were durable. */
+export interface DeferredEffects {
+  durable: Promise<void>;
 }
 
 /** `@EventPattern(topic, { batch: true })`: the handler takes every valid event of a fetched batch at once. */
@@ -45,10 +68,13 @@ export class TopicHandler {
     return (this.handler.extras as BatchExtras | undefined)?.batch === true;
   }
 
-  /** Calls the handler with these events (all at once for a batch handler, else exactly one). */
-  async run(items: ParsedMessage[], partition: number): Promise<void> {
+  /**
+   * Calls the handler with these events (all at once for a batch handler, else exactly one). Effects it
+   * deferred (KafkaEventContext.commitAfter) are awaited here, unless the caller `deferring` takes them.
+   */
+  async run(items: ParsedMessage[], partition: number, deferring = false): Promise<DeferredEffects | undefined> {
     const first = items[0];
-    if (!first) return;
+    if (!first) return undefined;
     if (!this.batched && items.length > 1) throw new Error('a per-message handler takes one event at a time');
     const data = this.batched ? items.map((i) => i.event) : first.event;
     const context = new KafkaEventContext([this.topic, partition, first.message.offset]);
@@ -56,5 +82,10 @@ export class TopicHandler {
       const result: unknown = await this.handler(data, context);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     });
+    const durable = context.durable();
+    if (!durable) return undefined;
+    if (deferring) return { durable };
+    await durable;
+    return undefined;
   }
 }

@@ -1,7 +1,10 @@
 import { HealthRegistry, Metrics } from '@broadsheet/observability';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
 import { BatchRun } from './consumer-batch';
+import { PartitionCommits } from './consumer-commits';
 import { TopicHandler } from './consumer-handler';
 import { ConsumerStalls } from './consumer-stalls';
 import { DeadLetterWriter } from './dead-letter';
@@ -9,6 +12,9 @@ import { prefixed } from './kafka';
 import { EventProducer } from './producer';
 
 export { BatchExtras, KafkaEventContext } from './consumer-handler';
+
+/** The longest a stop waits for deferred effects to settle before leaving the group (the rest is read again). */
+const CLOSE_DRAIN_MS = 10_000;
 
 export interface ConsumerOptions {
   groupId: string;
@@ -48,6 +54,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private consumer?: Consumer;
   private readonly stalls: ConsumerStalls;
   private readonly deadLetters: DeadLetterWriter;
+  private readonly commits = new Map<string, PartitionCommits>();
+  private readonly log = new Logger('KafkaEventServer');
 
   constructor(
     private readonly kafka: Kafka,
@@ -94,8 +102,21 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     callback();
   }
 
+  /** Stops fetching, lets deferred effects settle and be committed (bounded), then leaves the group. */
   async close(): Promise<void> {
-    await this.consumer?.disconnect();
+    const consumer = this.consumer;
+    if (!consumer) return;
+    if ([...this.commits.values()].some((c) => !c.idle)) {
+      consumer.pause(this.topics.map((t) => ({ topic: prefixed(this.options.topicPrefix, t) })));
+      await Promise.race([this.drained(), delay(CLOSE_DRAIN_MS, undefined, { ref: false })]);
+    }
+    await consumer.disconnect();
+  }
+
+  private async drained(): Promise<void> {
+    while ([...this.commits.values()].some((c) => !c.idle)) {
+      await Promise.all([...this.commits.values()].map((c) => c.drained()));
+    }
   }
 
   on(): never {
@@ -118,7 +139,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       maxAttempts: this.options.maxAttempts,
       backoffMs: this.options.backoffMs,
       maxBackoffMs: this.options.maxBackoffMs ?? 10_000,
-      commit: async (offset) => this.consumer?.commitOffsets([{ topic: physical, partition, offset }]),
+      commits: this.partitionCommits(physical, partition),
     }).run();
+  }
+
+  private partitionCommits(topic: string, partition: number): PartitionCommits {
+    const key = `${topic}|${partition}`;
+    let commits = this.commits.get(key);
+    if (!commits) {
+      commits = new PartitionCommits({
+        commit: async (offset) => this.consumer?.commitOffsets([{ topic, partition, offset }]),
+        rewind: (offset) => this.consumer?.seek({ topic, partition, offset }),
+        onRewind: (offset, error) =>
+          this.log.warn(`${topic}[${partition}] read again from ${offset}: a deferred write failed (${String(error)})`),
+      });
+      this.commits.set(key, commits);
+    }
+    return commits;
   }
 }

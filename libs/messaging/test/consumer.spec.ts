@@ -25,6 +25,7 @@ import {
   KafkaEventContext,
   MessagingModule,
   ReplayResult,
+  ServiceStatusReader,
   toOutboxEntry,
 } from '@broadsheet/messaging';
 import { ObservabilityModule } from '@broadsheet/observability';
@@ -76,18 +77,45 @@ class IngestedProbe {
   }
 }
 
-/** Batch handler, like search-index's: one rejected article fails the whole call. */
+/**
+ * Batch handler, like search-index's: one rejected article fails the whole call. Articles whose ids
+ * are `deferred` are applied after the handler returned (commitAfter), once `hold` resolves, like a
+ * write Meilisearch accepted and applies later; those in `failLater` fail then (once, or always).
+ */
 @KafkaConsumer()
 class ContentProbe {
   readonly applied = new Map<string, number>();
   readonly rejected = new Set<string>();
+  readonly deferred = new Set<string>();
+  readonly failLater = new Map<string, 'once' | 'always'>();
+  readonly laterAttempts = new Map<string, number>();
+  readonly handedOver = new Set<string>();
+  hold: Promise<void> = Promise.resolve();
 
   @EventPattern(Topics.ArticlesContent, { batch: true } satisfies BatchExtras)
-  handle(@Payload() events: DomainEvent[]): void {
+  handle(@Payload() events: DomainEvent[], @Ctx() ctx: KafkaEventContext): void {
     const contents = events.filter((e) => isEventOf(e, ContentEventTypes)).map((e) => e.data);
     const bad = contents.find((c) => this.rejected.has(c.article.id));
     if (bad) throw new DomainError(ErrorCodes.ValidationFailed, `document ${bad.article.id} rejected`);
-    for (const { article } of contents) this.applied.set(article.id, (this.applied.get(article.id) ?? 0) + 1);
+    const later = contents.filter((c) => this.deferred.has(c.article.id)).map((c) => c.article.id);
+    this.apply(contents.filter((c) => !this.deferred.has(c.article.id)).map((c) => c.article.id));
+    if (later.length > 0) ctx.commitAfter(this.applyLater(later));
+    for (const id of later) this.handedOver.add(id);
+  }
+
+  private async applyLater(ids: string[]): Promise<void> {
+    await this.hold;
+    for (const id of ids) this.laterAttempts.set(id, (this.laterAttempts.get(id) ?? 0) + 1);
+    const failing = ids.find((id) => this.failLater.has(id));
+    if (failing !== undefined) {
+      if (this.failLater.get(failing) === 'once') this.failLater.delete(failing);
+      throw new DomainError(ErrorCodes.ValidationFailed, `document ${failing} rejected when applied`);
+    }
+    this.apply(ids);
+  }
+
+  private apply(ids: string[]): void {
+    for (const id of ids) this.applied.set(id, (this.applied.get(id) ?? 0) + 1);
   }
 }
 
@@ -291,6 +319,60 @@ describe('consumer against the real Kafka', () => {
       expect(contentProbe.applied.get(poison)).toBe(1);
       const { items } = await deadLetters.list({ topic: Topics.ArticlesContent });
       expect(items.find((l) => l.key === poison)?.replayedAt).toEqual(expect.any(String));
+    });
+  });
+
+  describe('effects deferred past the handler (commitAfter)', () => {
+    const lag = async (): Promise<number> => {
+      const { consumer } = await app.get(ServiceStatusReader).read();
+      return (consumer?.partitions ?? [])
+        .filter((p) => p.topic === Topics.ArticlesContent)
+        .reduce((sum, p) => sum + p.lag, 0);
+    };
+    const allApplied = (ids: string[]) => () => (ids.every((id) => contentProbe.applied.has(id)) ? true : undefined);
+
+    it('commits a batch only once its deferred effects are durable, and reads it again when they fail', async () => {
+      const ids: string[] = Array.from({ length: 30 }, () => randomUUID());
+      for (const id of ids) contentProbe.deferred.add(id);
+      contentProbe.failLater.set(ids[11]!, 'once');
+      let release = (): void => undefined;
+      contentProbe.hold = new Promise((resolve) => (release = resolve));
+      await publish(ids.map(published));
+      // Junk after the failing event, on its partition: dead-lettered once, even though the partition is read again.
+      const junk = JSON.stringify({ not: 'an event' });
+      await producer.sendRaw(Topics.ArticlesContent, [{ key: ids[11]!, value: junk, headers: {} }]);
+      await waitFor(
+        () => (ids.every((id) => contentProbe.handedOver.has(id)) ? true : undefined),
+        'every handler returned',
+      );
+      // Handed over, not durable: nothing of it is committed.
+      expect(await lag()).toBeGreaterThanOrEqual(ids.length);
+      release();
+      await waitFor(allApplied(ids), 'all 30 applied');
+      expect(contentProbe.laterAttempts.get(ids[11]!)).toBeGreaterThanOrEqual(2);
+      await waitFor(async () => ((await lag()) === 0 ? true : undefined), 'everything committed');
+      const { items } = await deadLetters.list({ topic: Topics.ArticlesContent });
+      const ours = items.filter((l) => l.key !== null && ids.includes(l.key));
+      expect(ours).toMatchObject([{ key: ids[11], errorCode: 'VALIDATION_FAILED' }]);
+      expect(ours).toHaveLength(1);
+    });
+
+    it('dead-letters an event whose deferred effect keeps failing, and commits the rest', async () => {
+      const ids: string[] = Array.from({ length: 20 }, () => randomUUID());
+      const poison = ids[7]!;
+      for (const id of ids) contentProbe.deferred.add(id);
+      contentProbe.failLater.set(poison, 'always');
+      await publish(ids.map(published));
+      await waitFor(allApplied(ids.filter((id) => id !== poison)), 'the 19 others applied');
+      const letters = await waitFor(async () => {
+        const { items } = await deadLetters.list({ topic: Topics.ArticlesContent });
+        const ours = items.filter((l) => l.key === poison);
+        return ours.length > 0 ? ours : undefined;
+      }, 'the dead letter');
+      expect(letters).toHaveLength(1);
+      expect(letters[0]).toMatchObject({ errorCode: 'VALIDATION_FAILED' });
+      expect(contentProbe.applied.has(poison)).toBe(false);
+      await waitFor(async () => ((await lag()) === 0 ? true : undefined), 'everything committed');
     });
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ContentEventTypes, DomainEvent, isEventOf } from '@broadsheet/contracts';
-import { CoalescingWriter } from './coalescing-writer';
+import { ArticleContent, ContentEventTypes, DomainEvent, isEventOf } from '@broadsheet/contracts';
+import { CoalescingWriter, WriteTarget } from './coalescing-writer';
 import { IndexMetrics } from './index-metrics';
 import { IndexSetup } from './index-setup';
 import { IndexWriter } from './index-writer';
@@ -13,21 +13,28 @@ export class ArticleIndexer {
 
   constructor(
     private readonly setup: IndexSetup,
-    private readonly gate: WriteGate,
+    gate: WriteGate,
     private readonly metrics: IndexMetrics,
   ) {
     const index = new IndexWriter(setup.live);
-    // Partition batches handled together share one write; the swap's gate is taken per shared write.
-    this.writer = new CoalescingWriter((contents) => this.gate.shareWhile(() => index.apply(contents)), 10_000);
+    // Partition batches handled together share one write, and a few writes are queued in Meilisearch at once.
+    this.writer = new CoalescingWriter(gated(index, gate), { maxDocuments: 10_000, maxInFlight: 3 });
   }
 
-  /** Applies a batch of events; resolves once they are searchable (or known to be older than the index). */
-  async apply(events: DomainEvent[]): Promise<number> {
+  /**
+   * Hands a batch of events to Meilisearch; resolves once accepted, with `durable` resolving once they
+   * are searchable (or known to be older than the index) with the number of states written.
+   */
+  async enqueue(events: DomainEvent[]): Promise<{ durable: Promise<number> }> {
     await this.setup.assertApplied();
     const content = events.filter((e) => isEventOf(e, ContentEventTypes));
-    const written = await this.writer.apply(content.map((e) => e.data));
-    const now = Date.now();
+    const { durable } = await this.writer.enqueue(content.map((e) => e.data));
     this.metrics.batchSize.observe({ index: 'live' }, events.length);
+    return { durable: durable.then((written) => this.observe(content, written)) };
+  }
+
+  private observe(content: Array<DomainEvent & { data: ArticleContent; time: string }>, written: ArticleContent[]) {
+    const now = Date.now();
     this.metrics.documentsIndexed.inc({ index: 'live' }, written.length);
     // Only states written now: an old event replayed or redelivered says nothing about today's latency.
     const fresh = new Set(written.map((c) => `${c.article.id}@${c.version}`));
@@ -37,4 +44,25 @@ export class ArticleIndexer {
     }
     return written.length;
   }
+}
+
+/**
+ * Every live write shares the swap's gate from before it reads the held versions until Meilisearch
+ * applied it, so a swap waits for the writes in flight and none lands on the old index after it.
+ */
+function gated(index: IndexWriter, gate: WriteGate): WriteTarget {
+  return {
+    enqueue: async (contents) => {
+      const leave = await gate.enterShared();
+      try {
+        const write = await index.enqueue(contents);
+        void write.durable.then(leave, leave);
+        return write;
+      } catch (error) {
+        leave();
+        throw error;
+      }
+    },
+    apply: (contents) => gate.shareWhile(() => index.apply(contents)),
+  };
 }

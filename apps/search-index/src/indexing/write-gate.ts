@@ -14,14 +14,25 @@ export class WriteGate {
   private waiting: Array<() => void> = [];
 
   async shareWhile<T>(work: () => Promise<T>): Promise<T> {
-    while (this.exclusive) await this.wait();
-    this.shared += 1;
+    const leave = await this.enterShared();
     try {
       return await work();
     } finally {
+      leave();
+    }
+  }
+
+  /** Shares the gate until the returned leave is called: for a write that is applied after its caller returns. */
+  async enterShared(): Promise<() => void> {
+    while (this.exclusive) await this.wait();
+    this.shared += 1;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
       this.shared -= 1;
       this.wake();
-    }
+    };
   }
 
   async exclusiveWhile<T>(work: () => Promise<T>): Promise<T> {
