@@ -148,7 +148,11 @@ describe('delivery reader pages', () => {
           publishedAt: minutesAgo(100 - i),
         }),
       );
-    await stack.until(`/v1/articles/${stories.at(-1)!.slug}`, (r) => r.status === 200);
+    // Stories land on different partitions: the last one served does not mean all 22 are.
+    await stack.until(
+      `/v1/articles?tag=${tag}&limit=50`,
+      async (r) => ((await r.json()) as { items: unknown[] }).items.length === stories.length,
+    );
     const first = await page(`/tag/${tag}`);
     expect(first.html.match(/<article class="card">/g)).toHaveLength(20);
     expect(first.html.indexOf(`Match 21 ${tag}`)).toBeLessThan(first.html.indexOf(`Match 2 ${tag}`));
