@@ -71,6 +71,11 @@ case "${SERVICE:-}" in
     ;;
 esac
 export SERVICE
+# delivery's V8 heap cap (tools/platform/services.ts serviceNodeOptions), unless NODE_OPTIONS was set
+# for this container (docker-compose.yml and the Kubernetes manifests set the same flags themselves).
+if [ "$SERVICE" = delivery ] && [ "${NODE_OPTIONS:-}" = --enable-source-maps ]; then
+  export NODE_OPTIONS="--enable-source-maps --max-old-space-size=256"
+fi
 exec node /app/tools/bin/run.js "apps/${SERVICE}/src/main.js" "$@"
 SCRIPT
 

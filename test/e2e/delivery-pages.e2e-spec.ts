@@ -1,4 +1,5 @@
 import { EventTypes } from '@broadsheet/contracts';
+import { articleIndexName, createMeili } from '@broadsheet/search';
 import { freePorts, waitFor } from '@broadsheet/testing';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -10,11 +11,13 @@ const minutesAgo = (n: number): string => new Date(Date.now() - n * 60_000).toIS
 /** A Meilisearch that can go away: forwards to the real one until told to drop every connection. */
 async function switchableMeili(
   target: string,
-): Promise<{ url: string; down: (d: boolean) => void; close: () => Promise<void> }> {
+): Promise<{ url: string; down: (d: boolean) => void; searches: () => number; close: () => Promise<void> }> {
   let isDown = false;
+  let searches = 0;
   const upstream = new URL(target);
   const server = http.createServer((req, res) => {
     if (isDown) return req.socket.destroy();
+    if (req.method === 'POST' && req.url?.endsWith('/search')) searches++;
     const forward = http.request(
       { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
       (answer) => {
@@ -30,6 +33,7 @@ async function switchableMeili(
   return {
     url: `http://127.0.0.1:${port}`,
     down: (d) => (isDown = d),
+    searches: () => searches,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -117,6 +121,18 @@ describe('delivery reader pages', () => {
     expect(gone.html).not.toContain(a.headline);
     await page(`/category/${word()}`, 404);
     await page(`/tag/${word()}`, 404);
+    // An address no route knows: the reader's page for a reader, the JSON error shape for the API and other methods.
+    const unknown = await page(`/${word()}/${word()}`, 404);
+    expect(unknown.html).toContain('<h1>Page not found</h1>');
+    expect(unknown.res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    for (const [path, method] of [
+      [`/v1/${word()}`, 'GET'],
+      [`/${word()}`, 'POST'],
+    ] as const) {
+      const res = await stack.fetch(path, { method });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    }
   });
 
   it('pages a tag and a category from newest to oldest with an "Older stories" link', async () => {
@@ -132,8 +148,11 @@ describe('delivery reader pages', () => {
           publishedAt: minutesAgo(100 - i),
         }),
       );
-    // Each story has its own key, so its own partition: the last one readable says nothing of the others.
-    for (const story of stories) await stack.until(`/v1/articles/${story.slug}`, (r) => r.status === 200);
+    // Stories land on different partitions: the last one served does not mean all 22 are.
+    await stack.until(
+      `/v1/articles?tag=${tag}&limit=50`,
+      async (r) => ((await r.json()) as { items: unknown[] }).items.length === stories.length,
+    );
     const first = await page(`/tag/${tag}`);
     expect(first.html.match(/<article class="card">/g)).toHaveLength(20);
     expect(first.html.indexOf(`Match 21 ${tag}`)).toBeLessThan(first.html.indexOf(`Match 2 ${tag}`));
@@ -184,6 +203,16 @@ describe('delivery reader pages', () => {
     const empty = await page(`/search?q=${word()}${word()}`);
     expect(empty.html).toContain('No stories match');
     await page('/search?q=x&page=0', 400);
+    // Date inputs: a blank field is no bound, a day covers the whole day (UTC), links keep the range.
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await page(`/search?q=${topic}&from=&to=`)).html).toContain('12 stories found');
+    const ranged = await page(`/search?q=${topic}&from=${today}&to=${today}`);
+    expect(ranged.html).toContain('12 stories found');
+    expect(ranged.html).toContain(`name="from" type="date" value="${today}"`);
+    expect(ranged.html).toMatch(new RegExp(`href="/search\\?q=[^"]+&amp;from=${today}&amp;to=${today}&amp;page=2"`));
+    expect((await page(`/search?q=${topic}&from=${tomorrow}`)).html).toContain('No stories match');
+    await page(`/search?q=${topic}&from=2026-02-31`, 400);
     const script = await page(`/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(script.html).not.toContain('<script>alert(1)');
   });
@@ -203,5 +232,40 @@ describe('delivery reader pages', () => {
       meili.down(false);
     }
     expect((await stack.fetch('/search?q=budget')).status).toBe(200);
+  });
+
+  it('shares one Meilisearch query among repeated searches, yet shows an update or a kill within a second of Meilisearch', async () => {
+    const topic = word();
+    const a = await stack.published({ headline: `Harbour ${topic} before`, summary: undefined });
+    const hits = async (path: string) =>
+      ((await (await stack.fetch(path)).json()) as { hits: Array<{ id: string; headline: string }> }).hits;
+    await waitFor(
+      async () => ((await hits(`/v1/search?q=${topic}`)).length === 1 ? true : undefined),
+      'in search',
+      60_000,
+    );
+    // Repeated searches within the cache's second cost Meilisearch one query (two if the second turned over).
+    // The same search however it is spelt: defaults given or not, spaces around the words.
+    const asked = meili.searches();
+    for (const q of [topic, `${topic}&page=1`, `${topic}&sort=relevance&limit=10`, `%20${topic}%20`, topic])
+      expect((await hits(`/v1/search?q=${q}`))[0]?.headline).toBe(`Harbour ${topic} before`);
+    expect(meili.searches() - asked).toBeLessThanOrEqual(2);
+    const index = createMeili(process.env.MEILI_URL!, stack.secrets.meiliSearchKey).index(
+      articleIndexName(stack.ctx.prefix),
+    );
+    const inMeili = async () => (await index.search(topic, { filter: ['visible = true'] })).hits;
+    // Once Meilisearch shows a change, a search asked a second later shows it too: no entry outlives its second.
+    const seenAfter = async (change: string, done: (h: Awaited<ReturnType<typeof inMeili>>) => boolean) => {
+      await waitFor(async () => (done(await inMeili()) ? true : undefined), `${change} in Meilisearch`, 60_000, 50);
+      await new Promise((r) => setTimeout(r, 1_000));
+    };
+    await stack.send(EventTypes.ArticleUpdated, { ...a, headline: `Harbour ${topic} after` });
+    await seenAfter('the update', (h) => h[0]?.headline === `Harbour ${topic} after`);
+    expect((await hits(`/v1/search?q=${topic}`)).map((h) => h.headline)).toEqual([`Harbour ${topic} after`]);
+    expect((await page(`/search?q=${topic}`)).html).not.toMatch(new RegExp(`${topic}(</mark>)? before`));
+    await stack.send(EventTypes.ArticleKilled, { ...a, status: 'killed' });
+    await seenAfter('the kill', (h) => h.length === 0);
+    expect(await hits(`/v1/search?q=${topic}`)).toEqual([]);
+    expect((await page(`/search?q=${topic}`)).html).toContain('No stories match');
   });
 });

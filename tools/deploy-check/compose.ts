@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { composeTopics, meiliKeyProblems, schemaProblems, serviceSchemas, sizeProblems, Topics } from './consistency';
+import {
+  composeTopics,
+  meiliKeyProblems,
+  nodeOptionProblems,
+  schemaProblems,
+  serviceSchemas,
+  sizeProblems,
+  Topics,
+} from './consistency';
 import { at, Json, list, text } from './manifests';
 import { Report } from './report';
 import { findTool, output } from './tools';
@@ -33,7 +41,10 @@ export function checkCompose(report: Report, root: string): { topics?: Topics } 
   const problems = Object.keys(serviceSchemas).flatMap((name) => {
     const environment = at(services, name, 'environment') as Record<string, string | null> | undefined;
     if (!environment) return [`no service ${name}`];
-    return schemaProblems(name, Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, v ?? ''])));
+    return [
+      ...schemaProblems(name, Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, v ?? '']))),
+      ...nodeOptionProblems('compose', name, environment.NODE_OPTIONS ?? undefined),
+    ];
   });
   report.check("docker-compose.yml: every service's environment passes its config schema", problems);
   report.check(

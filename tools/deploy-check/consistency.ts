@@ -5,6 +5,7 @@ import { deliveryConfigSchema } from '../../apps/delivery/src/config';
 import { editorialConfigSchema } from '../../apps/editorial/src/config';
 import { ingestConfigSchema } from '../../apps/ingest/src/config';
 import { searchIndexConfigSchema } from '../../apps/search-index/src/config';
+import { serviceNodeOptions, ServiceName } from '../platform/services';
 import { at, Build, Json, K8sObject, list, text } from './manifests';
 
 /** Each service's own config schema: what its environment must pass, wherever it is written. */
@@ -157,4 +158,16 @@ export function meiliKeyProblems(where: string, uid?: string, master?: string, s
   if (!uid || !master || !searchKey) return [`${where}: uid, master key or search key missing`];
   const derived = createHmac('sha256', master).update(uid).digest('hex');
   return derived === searchKey ? [] : [`${where}: MEILI_SEARCH_KEY is not hex(HMAC-SHA256(uid, master key))`];
+}
+
+/**
+ * The V8 flags a service runs with (tools/platform/services.ts) are in the NODE_OPTIONS it gets, each
+ * flag's last mention (the one V8 keeps) with the same value.
+ */
+export function nodeOptionProblems(where: string, service: string, nodeOptions: string | undefined): string[] {
+  const given = (nodeOptions ?? '').split(/\s+/).filter(Boolean);
+  const wanted = (serviceNodeOptions[service as ServiceName] ?? '').split(/\s+/).filter(Boolean);
+  return wanted
+    .filter((flag) => given.findLast((g) => g.split('=')[0] === flag.split('=')[0]) !== flag)
+    .map((flag) => `${where}: ${service}'s NODE_OPTIONS lacks ${flag}`);
 }

@@ -1,4 +1,4 @@
-import { composeTopics, contractTopics, schemaProblems, topicDifferences } from './consistency';
+import { composeTopics, contractTopics, nodeOptionProblems, schemaProblems, topicDifferences } from './consistency';
 import { networkProblems, securityProblems } from './hardening';
 import { Build, K8sObject } from './manifests';
 import { exportedMetrics, metricsIn, requiredAlertProblems, unknownMetrics } from './monitoring';
@@ -25,6 +25,16 @@ const deployment = (pod: object): K8sObject => ({
 const buildOf = (...objects: K8sObject[]): Build => ({ dir: 'fixture', yaml: '', objects });
 
 describe('deploy check', () => {
+  it("finds a service's V8 flags in NODE_OPTIONS only where the flag V8 keeps (its last) has their value", () => {
+    expect(nodeOptionProblems('k8s', 'delivery', '--enable-source-maps --max-old-space-size=256')).toEqual([]);
+    expect(nodeOptionProblems('k8s', 'delivery', '--max-old-space-size=384 --max-old-space-size=256')).toEqual([]);
+    expect(nodeOptionProblems('k8s', 'delivery', '--max-old-space-size=256 --max-old-space-size=384')).toHaveLength(1);
+    expect(nodeOptionProblems('compose', 'delivery', undefined)).toEqual([
+      "compose: delivery's NODE_OPTIONS lacks --max-old-space-size=256",
+    ]);
+    expect(nodeOptionProblems('k8s', 'ingest', undefined)).toEqual([]);
+  });
+
   it('reads the metric names of a PromQL expression, not its labels, functions or ranges', () => {
     expect(
       metricsIn(

@@ -6,6 +6,7 @@ import {
   contractTopics,
   kafkaTopics,
   meiliKeyProblems,
+  nodeOptionProblems,
   resolveEnv,
   schemaProblems,
   serviceSchemas,
@@ -51,6 +52,13 @@ function dockerfile(): void {
     .map((l) => l.trim());
   const missing = ['node_modules', 'dist', '.git', 'coverage', '.data'].filter(
     (e) => !ignored.some((l) => l.replace(/^\*\*\//, '').replace(/\/$/, '') === e),
+  );
+  const script = /^if \[ "\$SERVICE" = delivery \].*\n\s*export NODE_OPTIONS="([^"]*)"/m.exec(
+    readFileSync(path.join(root, 'Dockerfile'), 'utf8'),
+  );
+  report.check(
+    "Dockerfile: delivery's V8 flags (tools/platform/services.ts) in the entry script",
+    nodeOptionProblems('Dockerfile', 'delivery', script?.[1]),
   );
   report.check(
     '.dockerignore: build outputs and local state excluded',
@@ -127,6 +135,7 @@ function consistency(builds: Build[], compose: { topics?: Topics }): void {
         if (!serviceSchemas[service]) continue;
         const env = resolveEnv(b, container, problems);
         problems.push(...schemaProblems(service, env).map((p) => `${where}: ${p}`));
+        problems.push(...nodeOptionProblems(where, service, env.NODE_OPTIONS));
       }
     }
     report.check(`${b.dir}: every service's environment passes its config schema`, problems);

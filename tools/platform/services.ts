@@ -9,6 +9,21 @@ const root = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.s
 export const serviceNames = ['ingest', 'editorial', 'search-index', 'delivery'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
+/**
+ * V8 flags each service runs with wherever it starts: here (npm start, tests, benchmarks), the image's
+ * entry script, docker-compose.yml and the Kubernetes manifests (`npm run deploy-check` compares them).
+ * delivery's heap cap makes V8 grow its old generation in small steps: under load (2,000 stories, 50
+ * connections) it held about 300 MB resident with Node's defaults (old space ~150 MB, mostly garbage
+ * awaiting a major GC) and about 160 MB capped (old space ~50 MB), requests/s within run-to-run noise
+ * (README, `npm run bench -- delivery-flags`).
+ */
+export const serviceNodeOptions: Record<ServiceName, string> = {
+  ingest: '',
+  editorial: '',
+  'search-index': '',
+  delivery: '--max-old-space-size=256',
+};
+
 /** One service running as its own process from dist/, as it runs in production. */
 export class ServiceProcess {
   private exited?: Promise<number | null>;
@@ -41,6 +56,7 @@ export class ServiceProcess {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
+        NODE_OPTIONS: serviceNodeOptions[name],
         // No load balancer routes to these processes: a stop need not wait for one to drain them.
         SHUTDOWN_DRAIN_MS: '0',
         ...env,

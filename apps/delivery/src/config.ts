@@ -29,6 +29,8 @@ export const deliveryConfigSchema = baseConfigSchema.extend({
   /** Longest a hot read is served from the in-process cache; content events clear it sooner on this replica. */
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(1_000).default(1_000),
   CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(5_000),
+  /** About how many bytes the hot-read cache may hold (estimated per entry); the oldest go first past it. */
+  CACHE_MAX_BYTES: z.coerce.number().int().min(1_048_576).default(33_554_432),
   /** Per client (IP): requests a second sustained, and the burst allowed above it. 0 turns limiting off. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1_000),

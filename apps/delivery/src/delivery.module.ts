@@ -19,10 +19,13 @@ import { ArticlePageController } from './pages/article-page.controller';
 import { AssetsController } from './pages/assets.controller';
 import { FrontPagesController } from './pages/front-pages.controller';
 import { ProblemPages } from './pages/problem-pages';
+import { ReaderNotFoundModule } from './pages/reader-not-found';
 import { PageRenderer } from './pages/renderer';
 import { SearchPageController } from './pages/search-page.controller';
 import { DeliveryOpsModule } from './rebuild/delivery-ops.module';
 import { SearchController } from './search/search.controller';
+import { HotSearchMiddleware } from './search/hot-search';
+import { SearchReads } from './search/search-reads';
 import { SearchService } from './search/search.service';
 import { SitemapsController } from './sitemaps/sitemaps.controller';
 import { TrendingController } from './trending/trending.controller';
@@ -43,9 +46,12 @@ export class DeliveryModule implements NestModule {
           url: config.MEILI_URL,
           apiKey: config.MEILI_SEARCH_KEY,
           indexPrefix: config.MEILI_INDEX_PREFIX,
+          keepAlive: true,
         }),
         MessagingModule.forService('delivery', config),
         DeliveryOpsModule,
+        // Last: its 404 filter must be tried before ObservabilityModule's catch-all one.
+        ReaderNotFoundModule,
       ],
       controllers: [
         ArticlesController,
@@ -68,6 +74,7 @@ export class DeliveryModule implements NestModule {
         ViewCounter,
         TrendingService,
         SearchService,
+        SearchReads,
         PageRenderer,
         ProblemPages,
         ArticlePage,
@@ -82,5 +89,6 @@ export class DeliveryModule implements NestModule {
       .exclude({ path: 'health/{*rest}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.ALL })
       .forRoutes('*');
     consumer.apply(HotArticleMiddleware).forRoutes({ path: 'v1/articles/:slug', method: RequestMethod.GET });
+    consumer.apply(HotSearchMiddleware).forRoutes({ path: 'v1/search', method: RequestMethod.GET });
   }
 }

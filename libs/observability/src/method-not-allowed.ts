@@ -9,6 +9,9 @@ interface RouteLayer {
   match(path: string): unknown;
 }
 
+/** Paths whose methods are remembered; past it the memory starts again. */
+const MAX_KNOWN_PATHS = 10_000;
+
 const isLiteral = (layer: RouteLayer): boolean => !/[:*]/.test(layer.route?.path ?? ':');
 
 /**
@@ -31,10 +34,16 @@ export function methodsAt(stack: readonly RouteLayer[], path: string): string[] 
  */
 @Injectable()
 export class MethodNotAllowedMiddleware implements NestMiddleware {
+  /**
+   * The methods at each path asked lately: the routes are fixed once the app listens, and matching a path
+   * against every route on every request costs the hottest reads a noticeable share of their time.
+   * Bounded, since paths are the client's to choose.
+   */
+  private readonly known = new Map<string, string[]>();
+
   use(req: Request, res: Response, next: NextFunction): void {
-    const stack = (req.app as unknown as { router: { stack: RouteLayer[] } }).router.stack;
     // originalUrl, not path: mounted middleware sees `path` relative to its mount point.
-    const allowed = methodsAt(stack, new URL(req.originalUrl, 'http://localhost').pathname);
+    const allowed = this.methodsAt(req, new URL(req.originalUrl, 'http://localhost').pathname);
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     if (allowed.length === 0 || allowed.includes(method)) return next();
     const allow = allowed.join(', ');
@@ -50,5 +59,15 @@ export class MethodNotAllowedMiddleware implements NestMiddleware {
         correlationIdOrNew(),
       ),
     );
+  }
+
+  private methodsAt(req: Request, path: string): string[] {
+    const cached = this.known.get(path);
+    if (cached) return cached;
+    const stack = (req.app as unknown as { router: { stack: RouteLayer[] } }).router.stack;
+    const methods = methodsAt(stack, path);
+    if (this.known.size >= MAX_KNOWN_PATHS) this.known.clear();
+    this.known.set(path, methods);
+    return methods;
   }
 }

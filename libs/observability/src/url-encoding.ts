@@ -37,6 +37,8 @@ function isUtf8(bytes: Uint8Array | undefined): boolean {
  * query parser reads it.
  */
 export function urlEncodingError(url: string): DomainError | undefined {
+  // Printable ASCII with no escape is UTF-8 as it stands: most requests end here, on every service.
+  if (!/[^\x20-\x7e]|%/.test(url)) return undefined;
   const at = url.indexOf('?');
   const path = at < 0 ? url : url.slice(0, at);
   const query = at < 0 ? '' : url.slice(at + 1);

@@ -1,9 +1,20 @@
 import { HealthRegistry } from '@broadsheet/observability';
 import { Meilisearch } from 'meilisearch';
+import { keepAliveTransport } from './keep-alive-transport';
 
-/** A client whose every request gives up after `timeoutMs`: a hung Meilisearch must not hang a reader's request. */
-export function createMeili(host: string, apiKey: string, timeoutMs = 10_000): Meilisearch {
-  return new Meilisearch({ host, apiKey, timeout: timeoutMs });
+/**
+ * A client whose every request gives up after `timeoutMs`: a hung Meilisearch must not hang a reader's request.
+ * `keepAlive` sends its requests through Node's http with a keep-alive agent instead of fetch (a reader-facing
+ * search path); its API errors then reach the caller wrapped, as MeilisearchRequestError with the
+ * MeilisearchApiError as `cause`.
+ */
+export function createMeili(host: string, apiKey: string, timeoutMs = 10_000, keepAlive = false): Meilisearch {
+  return new Meilisearch({
+    host,
+    apiKey,
+    timeout: timeoutMs,
+    httpClient: keepAlive ? keepAliveTransport() : undefined,
+  });
 }
 
 /** `/health/ready` includes Meilisearch. */

@@ -8,6 +8,8 @@ export interface SearchOptions {
   /** The key this service uses: search-only for readers, an admin key for the indexer. */
   apiKey: string;
   indexPrefix: string;
+  /** Requests over a keep-alive http agent instead of fetch (delivery's reader searches). */
+  keepAlive?: boolean;
 }
 
 /** The service's Meilisearch client and index prefix, reported to `/health/ready`. */
@@ -23,7 +25,7 @@ export class SearchModule implements OnModuleInit {
     return {
       module: SearchModule,
       providers: [
-        { provide: MEILI, useValue: createMeili(options.url, options.apiKey) },
+        { provide: MEILI, useValue: createMeili(options.url, options.apiKey, undefined, options.keepAlive) },
         { provide: INDEX_PREFIX, useValue: options.indexPrefix },
       ],
       exports: [MEILI, INDEX_PREFIX],

@@ -1,35 +1,24 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiZodQuery, replyJsonSchema } from '@broadsheet/observability';
-import { DomainError, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import { searchQuerySchema } from './dto';
-import { SearchResponse, searchReplySchema } from './search.reply';
-import { SearchService } from './search.service';
+import { answerSearch } from './hot-search';
+import { searchReplySchema } from './search.reply';
+import { SearchReads } from './search-reads';
 
-const retryAfterSeconds = '5';
-
+/** The documented route; requests are answered by the same function ahead of the router (HotSearchMiddleware). */
 @ApiTags('search')
 @Controller('v1/search')
 export class SearchController {
-  constructor(private readonly searchService: SearchService) {}
+  constructor(private readonly reads: SearchReads) {}
 
   @Get()
   @ApiOperation({ summary: 'Typo-tolerant search with highlighted headline and summary, and facet counts' })
   @ApiZodQuery(searchQuerySchema)
   @ApiOkResponse({ description: 'One page of hits with facet counts.', schema: replyJsonSchema(searchReplySchema) })
   @ApiErrors(400, 503)
-  async search(
-    @Query() raw: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<SearchResponse> {
-    try {
-      return await this.searchService.search(parseInput(searchQuerySchema, raw, 'query'));
-    } catch (error) {
-      // Meilisearch is down or busy: tell clients and caches when to come back.
-      if (error instanceof DomainError && error.code === ErrorCodes.Unavailable)
-        res.setHeader('Retry-After', retryAfterSeconds);
-      throw error;
-    }
+  search(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return answerSearch(req, res, this.reads);
   }
 }

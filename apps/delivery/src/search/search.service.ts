@@ -73,6 +73,10 @@ async function unavailableWhenDown<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
+    // Through the keep-alive transport an error status arrives as the cause of a request error.
+    const apiError = error instanceof MeilisearchRequestError ? error.cause : error;
+    if (apiError instanceof MeilisearchApiError && apiError.response.status < 500 && apiError.response.status !== 429)
+      throw apiError;
     const down =
       error instanceof MeilisearchRequestError ||
       error instanceof MeilisearchRequestTimeOutError ||

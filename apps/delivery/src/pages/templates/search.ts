@@ -10,6 +10,10 @@ export const searchTemplate = `<% layout('@layout', it) %>
       <option value="relevance"<% if (it.sort === 'relevance') { %> selected<% } %>>Best match</option>
       <option value="newest"<% if (it.sort === 'newest') { %> selected<% } %>>Newest first</option>
     </select>
+    <label for="search-from">From</label>
+    <input id="search-from" name="from" type="date" value="<%= it.from || '' %>">
+    <label for="search-to">To</label>
+    <input id="search-to" name="to" type="date" value="<%= it.to || '' %>">
 <% if (it.category) { %>    <input type="hidden" name="category" value="<%= it.category %>">
 <% } %><% if (it.tag) { %>    <input type="hidden" name="tag" value="<%= it.tag %>">
 <% } %>    <button type="submit">Search</button>
@@ -34,7 +38,7 @@ export const searchTemplate = `<% layout('@layout', it) %>
 <% for (const p of it.pages) { %>      <li><% if (p.current) { %><span aria-current="page"><%= p.n %></span><% } else { %><a href="<%= p.href %>">Page <%= p.n %></a><% } %></li>
 <% } %>    </ul>
   </nav>
-<% } %><% } else if (it.q || it.category || it.tag) { %>  <div class="empty">
+<% } %><% } else if (it.filtered) { %>  <div class="empty">
     <p>No stories match <% if (it.q) { %>“<%= it.q %>”<% } else { %>these filters<% } %>.</p>
     <p>Check the spelling, try fewer or other words, or <a href="/">browse the latest news</a>.</p>
   </div>
