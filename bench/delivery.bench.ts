@@ -130,6 +130,8 @@ async function searchWithoutCache(ctx: BenchContext, env: Record<string, string>
 /** Delivery under autocannon over ≥ 2,000 stories: the hot reads, the pages, search beside Meilisearch alone. */
 export const deliveryBench: BenchSuite = {
   name: 'delivery',
+  // It starts the delivery it measures; search-index indexes the stories. The others would take the cores.
+  services: ['search-index'],
   async run(ctx) {
     // A delivery of its own on the bench's data, with rate limiting off: one client sends all the load.
     const env = {
