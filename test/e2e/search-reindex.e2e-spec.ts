@@ -91,7 +91,11 @@ describe('search: reindex from the content log', () => {
     const failures: string[] = [];
     const loop = (async () => {
       while (searching) {
-        const res = await fetch(`${svc.delivery!.url}/v1/search?q=harvest&limit=5`);
+        // A `from` of its own each time (every story is newer), so no answer comes from delivery's search
+        // cache: each search asks the index being rebuilt and swapped. Paced under the per-client limit.
+        const from = new Date(Date.UTC(2000, 0, 1) + searches * 1000).toISOString();
+        const res = await fetch(`${svc.delivery!.url}/v1/search?q=harvest&limit=5&from=${from}`);
+        await new Promise((r) => setTimeout(r, 20));
         const body = (await res.json()) as { totalHits?: number };
         if (res.status !== 200 || !body.totalHits) failures.push(`${res.status} ${JSON.stringify(body)}`);
         searches += 1;

@@ -85,13 +85,19 @@ describe('security basics', () => {
         body: JSON.stringify(body),
       });
 
-    it('files a story under the source whose key sent it, whatever the body names', async () => {
+    it('files a story under the source whose key sent it, and refuses a body that names another', async () => {
       const story = aSubmission();
       const wire = await submit(secrets.sourceApiKey, story);
-      const agency = await submit(agencyKey, { ...story, source: 'wire', articleKey: `wire:${story.externalId}` });
+      const spoof = await submit(agencyKey, { ...story, source: 'wire', articleKey: `wire:${story.externalId}` });
+      const agency = await submit(agencyKey, story);
       expect((await wire.json()) as object).toMatchObject({
         status: 'accepted',
         articleKey: `wire:${story.externalId}`,
+      });
+      // The source and key are the credential's, never the body's: a body naming them is refused by path.
+      expect({ status: spoof.status, body: (await spoof.json()) as object }).toMatchObject({
+        status: 400,
+        body: { error: { details: [{ path: 'source' }, { path: 'articleKey' }] } },
       });
       // Same externalId and text from another source: a story of its own, never an update of wire's.
       expect((await agency.json()) as object).toMatchObject({
