@@ -6,6 +6,7 @@ import { MongoModule } from '@broadsheet/persistence';
 import { BatchMethodsMiddleware } from './batch/batch-methods.middleware';
 import { BatchController } from './batch/batch.controller';
 import { BatchService } from './batch/batch.service';
+import { KafkaSubmissions } from './batch/kafka-submissions';
 import { IngestConfig } from './config';
 import { FeedFetcher } from './sources/feed-fetcher';
 import { FeedPoller } from './sources/feed-poller';
@@ -48,6 +49,7 @@ export class IngestModule implements NestModule {
         SubmissionsRepository,
         SubmissionsService,
         BatchService,
+        KafkaSubmissions,
         ApiKeyGuard,
         SourcesRepository,
         SourcesService,

@@ -1,4 +1,5 @@
 import { ErrorDetail, imageSchema, submissionSchema } from '@broadsheet/contracts';
+import { wireFields } from '../submissions/wire-status';
 
 /**
  * Keys that start with `$` (`$where`, `$gt`) are query operators, never story fields: a story carrying one
@@ -17,7 +18,7 @@ export function operatorKeys(value: unknown, path = '', depth = 0): ErrorDetail[
   return found;
 }
 
-const storyKeys = new Set(Object.keys(submissionSchema.shape));
+const storyKeys = new Set([...Object.keys(submissionSchema.shape), ...Object.keys(wireFields)]);
 const imageKeys = new Set(Object.keys(imageSchema.shape));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const readable = (o: Record<string, unknown>, keys: Set<string>): Record<string, unknown> =>

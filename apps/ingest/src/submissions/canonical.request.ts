@@ -1,4 +1,5 @@
 import { SubmissionLimits, submissionSchema } from '@broadsheet/contracts';
+import { wireFields } from './wire-status';
 
 /**
  * The canonical story as this route documents it: as the contract's submission, except that a story
@@ -6,6 +7,7 @@ import { SubmissionLimits, submissionSchema } from '@broadsheet/contracts';
  * flash. Sent but empty, either is still refused.
  */
 export const canonicalStorySchema = submissionSchema.extend({
+  ...wireFields,
   category: submissionSchema.shape.category
     .optional()
     .describe(

@@ -4,15 +4,26 @@ import { OutboxStore, withoutOutbox } from '@broadsheet/messaging';
 import { MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
 import { Fingerprinted } from '../near-duplicates/near-duplicates';
-import { Story, StoryVersion, SubmissionRecord } from './submission';
+import { Fingerprint, Story, StoryVersion, SubmissionRecord } from './submission';
 import { toStoryDoc, toStoryVersion, toSubmissionDoc, toSubmissionRecord } from './submission.mapper';
-import { STORIES, StoryDoc, storySchema, SUBMISSIONS, SubmissionDoc, submissionSchema } from './submission.schema';
+import {
+  FINGERPRINTS,
+  FingerprintDoc,
+  fingerprintSchema,
+  STORIES,
+  StoryDoc,
+  storySchema,
+  SUBMISSIONS,
+  SubmissionDoc,
+  submissionSchema,
+} from './submission.schema';
 
 /** The only place ingest touches Mongo. Writes that announce something carry their events (outbox). */
 @Injectable()
 export class SubmissionsRepository {
   private readonly stories: Collection<StoryDoc>;
   private readonly submissions: Collection<SubmissionDoc>;
+  private readonly fingerprints: Collection<FingerprintDoc>;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
@@ -21,8 +32,10 @@ export class SubmissionsRepository {
     // Registering the models creates their indexes; writes go through the outbox store.
     connection.model<StoryDoc>('Story', storySchema);
     connection.model<SubmissionDoc>('Submission', submissionSchema);
+    connection.model<FingerprintDoc>('Fingerprint', fingerprintSchema);
     this.stories = connection.collection<StoryDoc>(STORIES);
     this.submissions = connection.collection<SubmissionDoc>(SUBMISSIONS);
+    this.fingerprints = connection.collection<FingerprintDoc>(FINGERPRINTS);
   }
 
   async findStory(articleKey: string): Promise<StoryVersion | null> {
@@ -41,7 +54,7 @@ export class SubmissionsRepository {
   /** Stories since `since` sharing a MinHash band with a new one (other than itself), with their signatures. */
   async findSimilarSince(bands: string[], since: Date, except: string, limit = 200): Promise<Fingerprinted[]> {
     if (bands.length === 0) return [];
-    const docs = await this.stories
+    const docs = await this.fingerprints
       .find(
         { bands: { $in: bands }, updatedAt: { $gte: since }, _id: { $ne: except } },
         { projection: { signature: 1 } },
@@ -49,6 +62,20 @@ export class SubmissionsRepository {
       .limit(limit)
       .toArray();
     return docs.map((d) => ({ articleKey: d._id, signature: d.signature ?? [] }));
+  }
+
+  /**
+   * The fingerprints of stories just written, in one round trip (one upsert each, as a version may replace
+   * an earlier one). Written after their stories: one lost in a crash only makes a later lookup miss it.
+   */
+  async saveFingerprints(fingerprints: Fingerprint[]): Promise<void> {
+    if (fingerprints.length === 0) return;
+    await this.fingerprints.bulkWrite(
+      fingerprints.map(({ articleKey, ...fields }) => ({
+        replaceOne: { filter: { _id: articleKey }, replacement: fields, upsert: true },
+      })),
+      { ordered: false },
+    );
   }
 
   /** First versions of many stories, each with its event, in one round trip: the keys already held, and those refused. */
@@ -61,10 +88,11 @@ export class SubmissionsRepository {
     );
   }
 
-  async recordSubmissions(records: SubmissionRecord[]): Promise<void> {
+  /** Many records in one round trip, each with the events it announces (a Kafka rejection's). */
+  async recordSubmissions(records: Array<{ record: SubmissionRecord; events: DomainEvent[] }>): Promise<void> {
     await this.outbox.insertMany(
       this.submissions,
-      records.map((r) => ({ doc: toSubmissionDoc(r), events: [] })),
+      records.map(({ record, events }) => ({ doc: toSubmissionDoc(record), events })),
     );
   }
 
@@ -77,7 +105,7 @@ export class SubmissionsRepository {
   async updateStory(
     articleKey: string,
     expectedRevision: number,
-    changes: Pick<Story, 'revision' | 'contentHash' | 'updatedAt' | 'signature' | 'bands'>,
+    changes: Pick<Story, 'revision' | 'contentHash' | 'updatedAt'>,
     event: DomainEvent,
   ): Promise<boolean> {
     const written = await this.outbox.update(
