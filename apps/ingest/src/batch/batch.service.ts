@@ -109,24 +109,35 @@ export class BatchService {
    */
   private async markDuplicates(valid: Valid[], now: Date): Promise<void> {
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
-    const earlier = new BandIndex();
+    const chunks: Valid[][] = [];
     for (let i = 0; i < valid.length; i += LOOKUP_CHUNK) {
-      const chunk = valid.slice(i, i + LOOKUP_CHUNK).filter((v) => v.signature.length > 0);
-      const allBands = [...new Set(chunk.flatMap((v) => v.bands))];
-      const recent = new BandIndex();
-      for (const c of await this.repo.findSimilarSince(allBands, since, '', LOOKUP_LIMIT)) recent.add(c);
+      chunks.push(valid.slice(i, i + LOOKUP_CHUNK).filter((v) => v.signature.length > 0));
+    }
+    // The lookups do not depend on each other: they go out together, the comparisons follow in order.
+    const recents = await Promise.all(
+      chunks.map(async (chunk) => {
+        const recent = new BandIndex();
+        const allBands = [...new Set(chunk.flatMap((v) => v.bands))];
+        for (const { bands: stored, ...c } of await this.repo.findSimilarSince(allBands, since, '', LOOKUP_LIMIT)) {
+          recent.add(c, stored);
+        }
+        return recent;
+      }),
+    );
+    const earlier = new BandIndex();
+    chunks.forEach((chunk, i) => {
       for (const v of chunk) {
         const key = v.story.articleKey;
         // A story held and also sent earlier in the batch is compared once.
         const candidates = firstOfEach(
-          [...recent.sharing(v.bands, key), ...earlier.sharing(v.bands, key)],
+          [...recents[i]!.sharing(v.bands, key), ...earlier.sharing(v.bands, key)],
           (c) => c.articleKey,
         );
         const found = possibleDuplicates(v.signature, candidates);
         if (found.length > 0) v.story = { ...v.story, possibleDuplicateOf: found };
         earlier.add({ articleKey: key, signature: v.signature }, v.bands);
       }
-    }
+    });
   }
 }
 

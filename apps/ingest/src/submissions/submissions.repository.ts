@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, DomainEvent } from '@broadsheet/contracts';
 import { OutboxStore, withoutOutbox } from '@broadsheet/messaging';
-import { MONGO_CONNECTION } from '@broadsheet/persistence';
+import { isDuplicateKey, MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
 import { Fingerprinted } from '../near-duplicates/near-duplicates';
 import { Fingerprint, Story, StoryVersion, SubmissionRecord } from './submission';
@@ -51,31 +51,41 @@ export class SubmissionsRepository {
     return new Map(docs.map((d) => [d._id, toStoryVersion(d)]));
   }
 
-  /** Stories since `since` sharing a MinHash band with a new one (other than itself), with their signatures. */
-  async findSimilarSince(bands: string[], since: Date, except: string, limit = 200): Promise<Fingerprinted[]> {
+  /** Stories since `since` sharing a MinHash band with a new one (other than itself), with their fingerprints. */
+  async findSimilarSince(
+    bands: string[],
+    since: Date,
+    except: string,
+    limit = 200,
+  ): Promise<Array<Fingerprinted & { bands: string[] }>> {
     if (bands.length === 0) return [];
     const docs = await this.fingerprints
       .find(
         { bands: { $in: bands }, updatedAt: { $gte: since }, _id: { $ne: except } },
-        { projection: { signature: 1 } },
+        { projection: { signature: 1, bands: 1 } },
       )
       .limit(limit)
       .toArray();
-    return docs.map((d) => ({ articleKey: d._id, signature: d.signature ?? [] }));
+    return docs.map((d) => ({ articleKey: d._id, signature: d.signature ?? [], bands: d.bands ?? [] }));
   }
 
   /**
-   * The fingerprints of stories just written, in one round trip (one upsert each, as a version may replace
-   * an earlier one). Written after their stories: one lost in a crash only makes a later lookup miss it.
+   * The fingerprints of stories just written, after them: one lost in a crash only makes a later lookup
+   * miss it. New stories' go in with one unordered insert (an upsert is a slower write per document on
+   * FerretDB); any already held (a version replacing an earlier one) are replaced.
    */
   async saveFingerprints(fingerprints: Fingerprint[]): Promise<void> {
     if (fingerprints.length === 0) return;
-    await this.fingerprints.bulkWrite(
-      fingerprints.map(({ articleKey, ...fields }) => ({
-        replaceOne: { filter: { _id: articleKey }, replacement: fields, upsert: true },
-      })),
-      { ordered: false },
-    );
+    const docs = fingerprints.map(({ articleKey, ...fields }) => ({ _id: articleKey, ...fields }));
+    try {
+      await this.fingerprints.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await this.fingerprints.bulkWrite(
+        docs.map(({ _id, ...fields }) => ({ replaceOne: { filter: { _id }, replacement: fields, upsert: true } })),
+        { ordered: false },
+      );
+    }
   }
 
   /** First versions of many stories, each with its event, in one round trip: the keys already held, and those refused. */
