@@ -22,8 +22,9 @@ export class KafkaSubmissions {
     private readonly profiles: SourceProfiles,
   ) {}
 
-  async submitEvents(events: readonly DomainEvent[]): Promise<void> {
-    for (const [source, items] of bySource(events)) {
+  /** `headerIds[i]`: event i's `correlation-id` header, which its effects carry (else its envelope's id). */
+  async submitEvents(events: readonly DomainEvent[], headerIds: ReadonlyArray<string | undefined> = []): Promise<void> {
+    for (const [source, items] of bySource(events, headerIds)) {
       const profile = await this.profiles.profileOf(source);
       for (let i = 0; i < items.length; i += MAX_BATCH) {
         const round = items.slice(i, i + MAX_BATCH);
@@ -39,11 +40,14 @@ export class KafkaSubmissions {
 }
 
 /** The submissions of each source, in the order they came (one story's versions stay in order). */
-function bySource(events: readonly DomainEvent[]): Map<string, Received[]> {
+function bySource(
+  events: readonly DomainEvent[],
+  headerIds: ReadonlyArray<string | undefined>,
+): Map<string, Received[]> {
   const groups = new Map<string, Received[]>();
-  for (const event of events) {
+  for (const [i, event] of events.entries()) {
     if (!isEventOf(event, [EventTypes.SubmissionReceived])) continue;
-    const item = { raw: event.data.submission, correlationId: event.correlationid };
+    const item = { raw: event.data.submission, correlationId: headerIds[i] || event.correlationid };
     const group = groups.get(event.data.source);
     if (group) group.push(item);
     else groups.set(event.data.source, [item]);

@@ -1,5 +1,5 @@
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { BatchExtras, KafkaConsumer } from '@broadsheet/messaging';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { BatchExtras, KafkaConsumer, KafkaEventContext } from '@broadsheet/messaging';
 import { DomainEvent, Topics } from '@broadsheet/contracts';
 import { KafkaSubmissions } from '../batch/kafka-submissions';
 
@@ -12,7 +12,7 @@ export class SubmissionsConsumer {
   constructor(private readonly submissions: KafkaSubmissions) {}
 
   @EventPattern(Topics.IngestSubmissions, { batch: true } satisfies BatchExtras)
-  async handle(@Payload() events: DomainEvent[]): Promise<void> {
-    await this.submissions.submitEvents(events);
+  async handle(@Payload() events: DomainEvent[], @Ctx() context: KafkaEventContext): Promise<void> {
+    await this.submissions.submitEvents(events, context.correlationIds);
   }
 }
