@@ -29,8 +29,9 @@ const LOOKUP_LIMIT = 500;
 /**
  * Many stories at once (a batch, a feed, a Kafka fetch): each is cleaned and judged on its own, so one bad
  * item never fails its neighbours, but the store sees a few bulk round trips: one near-duplicate lookup per
- * hundred, one read of the held versions, one insert of the new stories with their outbox entries, one
- * insert of the records. Only changed versions and repeats within the batch go one by one.
+ * hundred (sent together), one read of the held versions, one insert of the new stories with their outbox
+ * entries, one of their fingerprints, one of the records. Only changed versions and repeats within the
+ * batch go one by one.
  */
 @Injectable()
 export class BatchService {

@@ -32,6 +32,8 @@ describe('wire status: the source version and the publishing status', () => {
     expect(r.ok && { revision: r.story.revision, version: r.version }).toEqual({ revision: 4, version: 4 });
     const bad = intake({ ...story, version: 'v2' }, wire);
     expect(!bad.ok && bad.reasons.map((x) => x.path)).toEqual(['version']);
+    const huge = intake({ ...story, version: Number.MAX_SAFE_INTEGER }, wire);
+    expect(!huge.ok && huge.reasons.map((x) => x.path)).toEqual(['version']);
   });
 
   it.each(['withheld', 'canceled'])('refuses a %s story with a reason on pubStatus', (pubStatus) => {

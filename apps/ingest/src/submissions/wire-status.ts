@@ -1,6 +1,9 @@
 import { DomainError, ErrorCodes, ErrorDetail } from '@broadsheet/contracts';
 import { z } from 'zod';
 
+/** Largest source version taken (NewsML-G2 `version` is an xs:positiveInteger; agencies count from 1). */
+export const MAX_VERSION = 2_147_483_647;
+
 /** IPTC publishing statuses (NewsML-G2 `stat:` codes, ninjs `pubstatus`/`pubStatus`). */
 export const PubStatuses = ['usable', 'withheld', 'canceled'] as const;
 
@@ -9,10 +12,12 @@ export const PubStatuses = ['usable', 'withheld', 'canceled'] as const;
  * NewsML-G2 and ninjs, so every intake (HTTP, batch, Kafka, feed) applies the same rules.
  */
 export const wireFields = {
+  // Bounded well inside safe integers, so the next revision (held + 1) is one too.
   version: z
     .number()
     .int()
     .positive()
+    .max(MAX_VERSION)
     .optional()
     .describe(
       "The source's version number of the story (NewsML-G2 `version`, ninjs `version`); when given it is the " +
