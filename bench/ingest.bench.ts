@@ -13,10 +13,7 @@ const BATCH = 500;
 const PARALLEL_BATCHES = 4;
 const places = ['Kabul', 'Herat', 'Kandahar', 'Mazar-i-Sharif', 'Jalalabad', 'Kunduz', 'Bamyan', 'Ghazni'];
 
-/**
- * A distinct archive story of about 1.4 KB: its words vary, so near-duplicate lookup does real work. 500 of
- * them stay under ingest's 1 MB request limit (bigger stories need smaller batches).
- */
+/** A distinct archive story of about 1.4 KB: its words vary, so near-duplicate lookup does real work. */
 function archiveStory(run: string, i: number): Submission {
   const place = places[i % places.length]!;
   const words = Array.from({ length: 40 }, (_, k) => `${place.toLowerCase()}${(i * 31 + k * 7) % 997}`).join(' ');
@@ -31,8 +28,10 @@ function archiveStory(run: string, i: number): Submission {
 }
 
 /** Stories per second through `POST /v1/submissions/batch`, 500 a request, four requests at a time. */
-async function httpBatch({ services, secrets, log }: BenchContext): Promise<Figure> {
+async function httpBatch({ services, secrets, target, log }: BenchContext): Promise<Figure[]> {
   const run = randomBytes(3).toString('hex');
+  const kafka = new Kafka({ brokers: target.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const ingested = await ingestedKeys(kafka, target, `wire:archive-${run}-`);
   const batches = Array.from({ length: Math.ceil(HTTP_STORIES / BATCH) }, (_, b) =>
     Array.from({ length: Math.min(BATCH, HTTP_STORIES - b * BATCH) }, (_, i) => archiveStory(run, b * BATCH + i)),
   );
@@ -55,12 +54,24 @@ async function httpBatch({ services, secrets, log }: BenchContext): Promise<Figu
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return {
-    measure: 'ingest: stories/s through POST /v1/submissions/batch',
-    value: Math.round(accepted / seconds),
-    unit: 'stories/s',
-    note: `${accepted}/${HTTP_STORIES} accepted in ${seconds.toFixed(1)} s; target ≥ 2,000`,
-  };
+  // Until every event is on the topic: the outbox is drained before the Kafka phase is timed.
+  await ingested.all(accepted);
+  const published = (performance.now() - started) / 1000;
+  await ingested.close();
+  return [
+    {
+      measure: 'ingest: stories/s through POST /v1/submissions/batch',
+      value: Math.round(accepted / seconds),
+      unit: 'stories/s',
+      note: `${accepted}/${HTTP_STORIES} accepted in ${seconds.toFixed(1)} s; target ≥ 2,000`,
+    },
+    {
+      measure: 'ingest: HTTP batch stories/s until on articles.ingested.v1',
+      value: Math.round(accepted / published),
+      unit: 'stories/s',
+      note: `the same ${accepted}, all on the topic after ${published.toFixed(1)} s (outbox relay)`,
+    },
+  ];
 }
 
 /** A submission as an internal service puts it on ingest.submissions.v1, from the bootstrap source. */
@@ -78,14 +89,10 @@ function received(submission: Submission): string {
   );
 }
 
-/** Stories per second from ingest.submissions.v1 until their articles.ingested.v1 events are on the topic. */
-async function kafkaPath({ target, log }: BenchContext): Promise<Figure> {
-  const run = randomBytes(3).toString('hex');
-  const stories = Array.from({ length: KAFKA_STORIES }, (_, i) => archiveStory(`k${run}`, i));
-  const kafka = new Kafka({ brokers: target.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
-  const prefix = `wire:archive-k${run}-`;
+/** Counts the article keys with a given prefix that reach articles.ingested.v1, read from its start. */
+async function ingestedKeys(kafka: Kafka, target: BenchContext['target'], prefix: string) {
   const seen = new Set<string>();
-  const consumer = kafka.consumer({ groupId: `bench-ingest-${run}` });
+  const consumer = kafka.consumer({ groupId: `bench-ingest-${randomBytes(4).toString('hex')}` });
   await consumer.connect();
   // From the beginning, counting only this run's keys: a group that joins late still sees every event.
   await consumer.subscribe({ topic: `${target.prefix}${Topics.ArticlesIngested}`, fromBeginning: true });
@@ -96,6 +103,19 @@ async function kafkaPath({ target, log }: BenchContext): Promise<Figure> {
       return Promise.resolve();
     },
   });
+  return {
+    all: (count: number) =>
+      waitFor(() => Promise.resolve(seen.size >= count ? true : undefined), 'the ingested events', 600_000, 50),
+    close: () => consumer.disconnect(),
+  };
+}
+
+/** Stories per second from ingest.submissions.v1 until their articles.ingested.v1 events are on the topic. */
+async function kafkaPath({ target, log }: BenchContext): Promise<Figure> {
+  const run = randomBytes(3).toString('hex');
+  const stories = Array.from({ length: KAFKA_STORIES }, (_, i) => archiveStory(`k${run}`, i));
+  const kafka = new Kafka({ brokers: target.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const ingested = await ingestedKeys(kafka, target, `wire:archive-k${run}-`);
   const producer = kafka.producer();
   await producer.connect();
   try {
@@ -107,22 +127,17 @@ async function kafkaPath({ target, log }: BenchContext): Promise<Figure> {
         messages: stories.slice(i, i + BATCH).map((s) => ({ key: s.externalId, value: received(s) })),
       });
     }
-    await waitFor(
-      () => Promise.resolve(seen.size >= KAFKA_STORIES ? true : undefined),
-      'the ingested events',
-      600_000,
-      50,
-    );
+    await ingested.all(KAFKA_STORIES);
     const seconds = (performance.now() - started) / 1000;
     return {
       measure: 'ingest: stories/s via Kafka → articles.ingested.v1',
       value: Math.round(KAFKA_STORIES / seconds),
       unit: 'stories/s',
-      note: `${KAFKA_STORIES} in ${seconds.toFixed(1)} s (one message at a time, outbox relay to the topic)`,
+      note: `${KAFKA_STORIES} in ${seconds.toFixed(1)} s (fetched batches, outbox relay to the topic)`,
     };
   } finally {
     await producer.disconnect();
-    await consumer.disconnect();
+    await ingested.close();
   }
 }
 
@@ -140,7 +155,7 @@ function nearDuplicates(): Figure[] {
 export const ingestBench: BenchSuite = {
   name: 'ingest',
   async run(ctx) {
-    const figures = [...nearDuplicates(), await httpBatch(ctx)];
+    const figures = [...nearDuplicates(), ...(await httpBatch(ctx))];
     // Each figure is logged as soon as it is measured, so a slow later phase never hides an earlier one.
     for (const f of figures) ctx.log(`${f.measure}: ${f.value} ${f.unit} (${f.note})`);
     const kafka = await kafkaPath(ctx);

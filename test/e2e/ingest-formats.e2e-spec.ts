@@ -10,6 +10,8 @@ import {
 } from '@broadsheet/testing';
 import { ingestFixture, platformClient, postAs, registerSource } from './ingest-client';
 
+type ErrorBody = { error: { code: string; details: Array<{ path: string; message: string }> } };
+
 interface DeskArticle {
   id: string;
   slug: string;
@@ -126,14 +128,16 @@ describe('ingest formats to drafts', () => {
     expect(first!.status).toBe('duplicate');
     const sent = await post(
       'application/ninjs+json',
-      ingestFixture('ninjs-1.json').replace('Opposition members', 'Most opposition members'),
+      ingestFixture('ninjs-1.json')
+        .replace('Opposition members', 'Most opposition members')
+        .replace('"version": "2"', '"version": "3"'),
     );
     expect(sent.body.status).toBe('updated');
     const res = await fetch(`${svc.ingest!.url}/v1/submissions/${sent.body.id as string}`, {
       headers: { 'x-api-key': secrets.sourceApiKey },
     });
     const record = (await res.json()) as Record<string, unknown>;
-    expect(record).toMatchObject({ status: 'updated', revision: 2, sanitizerRemoved: 1, channel: 'http' });
+    expect(record).toMatchObject({ status: 'updated', revision: 3, sanitizerRemoved: 1, channel: 'http' });
     expect(Object.keys(record).filter((k) => /outbox|lease/i.test(k))).toEqual([]);
   });
 
@@ -195,5 +199,46 @@ describe('ingest formats to drafts', () => {
       return r.status === 200 ? ((await r.json()) as { headline: string }) : undefined;
     }, 'the Dari story at delivery');
     expect(Buffer.from(article.headline)).toEqual(Buffer.from('بازگشایی دوباره مکاتب دخترانه در هرات'));
+  });
+
+  // Last: its wheat story would otherwise be a near-duplicate candidate for the rewrite above.
+  it('takes a NewsML-G2 version as the revision, refuses an older one, and refuses a canceled or withheld story', async () => {
+    const ingested = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesIngested}`);
+    try {
+      const item = (version: number, headline: string) =>
+        ingestFixture('newsml-g2.xml')
+          .replace(':wheat-harvest"', ':wheat-versions"')
+          .replace('version="4"', `version="${version}"`)
+          .replace(/<headline>[^<]*<\/headline>/, `<headline>${headline}</headline>`);
+      const newsml = 'application/vnd.iptc.g2.newsitem+xml';
+      const first = await post(newsml, item(4, 'Kunduz wheat harvest is the largest in a decade'));
+      const newer = await post(newsml, item(6, 'Kunduz wheat harvest is the largest in twenty years'));
+      const older = await post(newsml, item(5, 'Kunduz wheat harvest, an older version'));
+      expect([first.status, first.body.status, newer.status, newer.body.status]).toEqual([
+        202,
+        'accepted',
+        202,
+        'updated',
+      ]);
+      expect([older.status, (older.body as unknown as ErrorBody).error.details]).toEqual([
+        409,
+        [{ path: 'version', message: 'version 5 is not newer than revision 6, already taken' }],
+      ]);
+      const events = await ingested.waitFor(2, (m) => m.key === first.body.articleKey);
+      expect(events.map((m) => (JSON.parse(m.value) as { data: { revision: number } }).data.revision)).toEqual([4, 6]);
+      const ninjs = JSON.parse(ingestFixture('ninjs-3.json')) as Record<string, unknown>;
+      for (const pubStatus of ['canceled', 'withheld']) {
+        const refused = await post(
+          'application/ninjs+json',
+          JSON.stringify({ ...ninjs, uri: `urn:x:${pubStatus}`, pubStatus }),
+        );
+        expect([refused.status, (refused.body as unknown as ErrorBody).error.details[0]?.path]).toEqual([
+          400,
+          'pubStatus',
+        ]);
+      }
+    } finally {
+      await ingested.close();
+    }
   });
 });

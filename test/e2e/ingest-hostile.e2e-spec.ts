@@ -12,6 +12,7 @@ import {
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { ingestCounts, ingestFixture, postAs } from './ingest-client';
 
+type IngestedEvent = { correlationid: string; data: { externalId: string; revision: number } };
 type ErrorBody = { error: { code: string; message: string; details: Array<{ path: string; message: string }> } };
 
 /** Hostile and oversized input on every intake: refused with a clear error, nothing stored; batches item by item. */
@@ -154,6 +155,60 @@ describe('ingest refuses the hostile and takes batches', () => {
       { path: 'items', message: 'has 501 stories; at most 500' },
     ]);
     expect(await ingestCounts(ctx)).toEqual(before);
+  });
+
+  it('takes a batch over 1 MB up to its own 10 MB limit; a bigger batch, or a single story over 1 MB, is a 413', async () => {
+    const paragraph = `<p>${'The provincial council met on Sunday to discuss the budget, the roads and the schools. '.repeat(6)}</p>`;
+    const long = Array.from({ length: 500 }, (_, i) =>
+      aSubmission({ headline: `Long archive story ${i}`, body: paragraph.repeat(9) }),
+    );
+    const body = JSON.stringify({ items: long });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const answer = await post('/v1/submissions/batch', 'application/json', body);
+    expect(answer.status).toBe(207);
+    expect(answer.body.counts).toMatchObject({ accepted: 500, rejected: 0 });
+    const before = await ingestCounts(ctx);
+    const huge = JSON.stringify({ items: [aSubmission({ body: `<p>${'a'.repeat(11 * 1024 * 1024)}</p>` })] });
+    const refused = await post('/v1/submissions/batch', 'application/json', huge);
+    expect(refused.status).toBe(413);
+    expect((refused.body as unknown as ErrorBody).error.details).toEqual([
+      { path: 'body', message: `at most ${10 * 1024 * 1024} bytes` },
+    ]);
+    const single = await post('/v1/submissions', 'application/json', JSON.stringify(long[0]).padEnd(1_100_000, ' '));
+    expect(single.status).toBe(413);
+    expect(await ingestCounts(ctx)).toEqual(before);
+  });
+
+  it('takes a burst of Kafka submissions as one batch: new, changed, repeated and invalid stories each get their due', async () => {
+    const ingested = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.ArticlesIngested}`);
+    const rejected = await TopicReader.open(ctx.kafkaBrokers, `${ctx.prefix}${Topics.IngestRejected}`);
+    try {
+      const [a, b] = [aSubmission(), aSubmission()];
+      const bad = { ...aSubmission(), headline: '<b></b>' };
+      const burst = [a, b, bad, { ...a, headline: 'Parliament passes the budget' }, { ...b }];
+      await producer.send({
+        topic: `${ctx.prefix}${Topics.IngestSubmissions}`,
+        messages: burst.map((s, i) => ({ key: s.externalId, value: submissionMessage(s, `burst-${i}`) })),
+      });
+      const mine = (m: { value: string }) => [a, b].some((s) => m.value.includes(`"wire:${s.externalId}"`));
+      await ingested.waitFor(3, mine, 60_000);
+      const [refusal] = await rejected.waitFor(1, (m) => m.value.includes(bad.externalId), 60_000);
+      const events = (await ingested.readToEnd()).filter(mine).map((m) => JSON.parse(m.value) as IngestedEvent);
+      expect(events.map((e) => [e.data.externalId, e.data.revision, e.correlationid]).sort()).toEqual(
+        [
+          [a.externalId, 1, 'burst-0'],
+          [b.externalId, 1, 'burst-1'],
+          [a.externalId, 2, 'burst-3'],
+        ].sort(),
+      );
+      const { data, correlationid } = JSON.parse(refusal!.value) as {
+        data: { original: unknown };
+        correlationid: string;
+      };
+      expect({ original: data.original, correlationid }).toEqual({ original: bad, correlationid: 'burst-2' });
+    } finally {
+      await Promise.all([ingested.close(), rejected.close()]);
+    }
   });
 
   it('puts a failed Kafka submission on ingest.rejected.v1 with its reasons and the original, and records it', async () => {

@@ -5,7 +5,9 @@ import { ObservabilityModule } from '@broadsheet/observability';
 import { MongoModule } from '@broadsheet/persistence';
 import { BatchMethodsMiddleware } from './batch/batch-methods.middleware';
 import { BatchController } from './batch/batch.controller';
+import { MAX_BATCH } from './batch/batch.request';
 import { BatchService } from './batch/batch.service';
+import { KafkaSubmissions } from './batch/kafka-submissions';
 import { IngestConfig } from './config';
 import { FeedFetcher } from './sources/feed-fetcher';
 import { FeedPoller } from './sources/feed-poller';
@@ -33,7 +35,11 @@ export class IngestModule implements NestModule {
         ObservabilityModule.forRoot(config),
         MongoModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
         AuthModule.forRoot(config.JWT_SECRET),
-        MessagingModule.forService('ingest', config, { outboxCollections: [STORIES, SUBMISSIONS] }),
+        // Archive imports and Kafka batches write stories by the hundred: the relay takes them 500 a round.
+        MessagingModule.forService('ingest', config, {
+          outboxCollections: [STORIES, SUBMISSIONS],
+          outboxClaimLimit: MAX_BATCH,
+        }),
       ],
       // The batch route comes before `v1/submissions/:id` so its path is never read as an id.
       controllers: [
@@ -48,6 +54,7 @@ export class IngestModule implements NestModule {
         SubmissionsRepository,
         SubmissionsService,
         BatchService,
+        KafkaSubmissions,
         ApiKeyGuard,
         SourcesRepository,
         SourcesService,

@@ -5,7 +5,7 @@ import { IHeaders, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 
 /** Passed as the second handler argument; tells where a message came from. */
-export class KafkaEventContext extends BaseRpcContext<[string, number, string]> {
+export class KafkaEventContext extends BaseRpcContext<[string, number, string, Array<string | undefined>?]> {
   private readonly pending: Promise<void>[] = [];
 
   get topic(): string {
@@ -16,6 +16,10 @@ export class KafkaEventContext extends BaseRpcContext<[string, number, string]> 
   }
   get offset(): string {
     return this.args[2];
+  }
+  /** Each event's `correlation-id` header, in the order of the events (one for a per-message handler). */
+  get correlationIds(): Array<string | undefined> {
+    return this.args[3] ?? [];
   }
 
   /**
@@ -77,7 +81,8 @@ export class TopicHandler {
     if (!first) return undefined;
     if (!this.batched && items.length > 1) throw new Error('a per-message handler takes one event at a time');
     const data = this.batched ? items.map((i) => i.event) : first.event;
-    const context = new KafkaEventContext([this.topic, partition, first.message.offset]);
+    const correlationIds = items.map((i) => headerText(i.message.headers, 'correlation-id'));
+    const context = new KafkaEventContext([this.topic, partition, first.message.offset, correlationIds]);
     await withCorrelation(headerText(first.message.headers, 'correlation-id'), async () => {
       const result: unknown = await this.handler(data, context);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });

@@ -34,6 +34,8 @@ export interface ServiceMessagingOptions {
   outboxCollections?: string[];
   partitionsConcurrently?: number;
   fetch?: ConsumerFetchOptions;
+  /** Most documents the outbox relay claims per collection and round (default 100). */
+  outboxClaimLimit?: number;
 }
 
 @Global()
@@ -45,7 +47,7 @@ export class MessagingModule {
     config: ServiceMessagingConfig,
     options: ServiceMessagingOptions = {},
   ): DynamicModule {
-    const { outboxCollections, partitionsConcurrently = 3, fetch } = options;
+    const { outboxCollections, partitionsConcurrently = 3, fetch, outboxClaimLimit } = options;
     const module = MessagingModule.forRoot({
       clientId: service,
       brokers: config.KAFKA_BROKERS,
@@ -54,6 +56,7 @@ export class MessagingModule {
         collections: outboxCollections,
         pollMs: config.OUTBOX_POLL_MS ?? 500,
         leaseMs: 30_000,
+        claimLimit: outboxClaimLimit,
         enabled: true,
       },
       consumer: {

@@ -19,6 +19,8 @@ export interface ServiceOptions {
   config: BaseConfig & { PORT: number };
   /** Largest accepted request body, e.g. '1mb'. */
   bodyLimit?: string;
+  /** Routes (exact path) whose JSON body has a limit of its own, e.g. a bulk import: `{ '/v1/x/batch': '10mb' }`. */
+  routeBodyLimits?: Record<string, string>;
   /** Attaches the Kafka consumer, when the service has one (a @nestjs/microservices strategy). */
   consumer?: (app: INestApplication) => void;
 }
@@ -30,7 +32,7 @@ export async function bootstrapService(options: ServiceOptions): Promise<INestAp
   answerClientErrors(app.getHttpServer());
   app.use(securityHeaders);
   app.use(refuseBadUrlEncoding);
-  useBodyParsers(app, options.bodyLimit ?? '1mb');
+  useBodyParsers(app, options.bodyLimit ?? '1mb', options.routeBodyLimits);
   app.disable('x-powered-by');
   stopGracefullyOnSignals(app, options.config);
   const doc = new DocumentBuilder()
@@ -69,6 +71,7 @@ export interface ServiceDefinition<C extends BaseConfig & { PORT: number }> {
   configSchema: z.ZodType<C, unknown>;
   module: (config: C) => DynamicModule;
   bodyLimit?: string;
+  routeBodyLimits?: Record<string, string>;
   consumer?: (app: INestApplication) => void;
 }
 

@@ -5,7 +5,7 @@ import { DomainError, ErrorCodes, parseInput } from '@broadsheet/contracts';
 import { SourceProfiles } from '../sources/source-profiles';
 import { ApiKeyGuard, SourceRequest } from '../submissions/api-key.guard';
 import { BatchReply, batchReplySchema, toBatchReply } from './batch.reply';
-import { batchRequestSchema, limitBatch } from './batch.request';
+import { BATCH_BODY_LIMIT, batchRequestSchema, limitBatch } from './batch.request';
 import { BatchService } from './batch.service';
 
 @ApiTags('submissions')
@@ -20,7 +20,10 @@ export class BatchController {
 
   @Post()
   @HttpCode(207)
-  @ApiOperation({ summary: 'Submit up to 500 canonical JSON stories; 207 with one result per story' })
+  @ApiOperation({
+    summary: 'Submit up to 500 canonical JSON stories; 207 with one result per story',
+    description: `The body may be up to ${BATCH_BODY_LIMIT} (other routes: 1 MB); a bigger one is a 413 naming the limit.`,
+  })
   @ApiZodBody(batchRequestSchema, 'The stories; one invalid story is rejected in its own result, never its neighbours.')
   @ApiResponse({ status: 207, description: 'One result per story.', schema: replyJsonSchema(batchReplySchema) })
   @ApiErrors(400, 401, 413, 415)

@@ -1,37 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorDetail, IngestedStory } from '@broadsheet/contracts';
-import { randomUUID } from 'node:crypto';
+import { DomainError, IngestedStory } from '@broadsheet/contracts';
+import { BandIndex } from '../near-duplicates/band-index';
 import { bands } from '../near-duplicates/minhash';
-import { DUPLICATE_WINDOW_MS, Fingerprinted, possibleDuplicates } from '../near-duplicates/near-duplicates';
+import { DUPLICATE_WINDOW_MS, possibleDuplicates } from '../near-duplicates/near-duplicates';
 import { ingestedEvent } from '../submissions/events';
 import { intake, SourceProfile } from '../submissions/intake';
-import { Channel, SubmissionRecord, SubmissionStatus } from '../submissions/submission';
+import { Channel, Fingerprint, SubmissionRecord } from '../submissions/submission';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
+import { BatchOutcome, ItemResult } from './batch-outcome';
 
-/** What became of one item of a batch or feed. */
-export interface ItemResult {
-  index: number;
-  id: string;
-  status: SubmissionStatus;
-  articleKey?: string;
-  reasons?: ErrorDetail[];
-}
+export type { ItemResult } from './batch-outcome';
 
 interface Valid {
   index: number;
   story: IngestedStory;
   signature: number[];
+  bands: string[];
   sanitizerRemoved: number;
+  version?: number;
 }
 
 /** How many stories share one near-duplicate lookup query. */
 const LOOKUP_CHUNK = 100;
+/** Most recent candidates one lookup query brings back. */
+const LOOKUP_LIMIT = 500;
 
 /**
- * Many stories at once (a batch, a feed): each is cleaned and judged on its own, so one bad item never
- * fails its neighbours, but the store sees a few bulk round trips: one read of the held versions, one
- * near-duplicate lookup per hundred, one insert of the new stories, one insert of the records.
+ * Many stories at once (a batch, a feed, a Kafka fetch): each is cleaned and judged on its own, so one bad
+ * item never fails its neighbours, but the store sees a few bulk round trips: one near-duplicate lookup per
+ * hundred (sent together), one read of the held versions, one insert of the new stories with their outbox
+ * entries, one of their fingerprints, one of the records. Only changed versions and repeats within the
+ * batch go one by one.
  */
 @Injectable()
 export class BatchService {
@@ -40,105 +40,126 @@ export class BatchService {
     private readonly single: SubmissionsService,
   ) {}
 
-  async submitAll(profile: SourceProfile, raws: unknown[], channel: Channel): Promise<ItemResult[]> {
-    const results: ItemResult[] = [];
-    const records: SubmissionRecord[] = [];
-    const receivedAt = new Date();
-    const record = (r: ItemResult, extra: Partial<SubmissionRecord> = {}) => {
-      results.push(r);
-      const { id, status, articleKey, reasons = [] } = r;
-      records.push({ id, source: profile.name, channel, status, articleKey, reasons, receivedAt, ...extra });
-    };
+  /** `correlationIds[i]`, when given, is item i's own (a Kafka message's); otherwise the request's. */
+  async submitAll(
+    profile: SourceProfile,
+    raws: readonly unknown[],
+    channel: Channel,
+    correlationIds: ReadonlyArray<string | undefined> = [],
+  ): Promise<ItemResult[]> {
+    const outcome = new BatchOutcome(profile.name, channel, raws, correlationIds);
     const valid: Valid[] = [];
     raws.forEach((raw, index) => {
       const r = intake(raw, profile);
-      if (r.ok) valid.push({ index, ...r });
-      else record({ index, id: randomUUID(), status: 'rejected', reasons: r.reasons });
+      if (r.ok) valid.push({ index, ...r, bands: bands(r.signature) });
+      else outcome.rejected(index, r.reasons);
     });
-    const first = firstOfEachKey(valid);
-    await this.markDuplicates(valid, receivedAt);
+    await this.markDuplicates(valid, outcome.receivedAt);
+    // The first item of each article key; later ones are versions of it and go one by one after it.
+    const first = firstOfEach(valid, (v) => v.story.articleKey);
     const held = await this.repo.findStories(first.map((v) => v.story.articleKey));
     const fresh = first.filter((v) => !held.has(v.story.articleKey));
-    const { retry, failed } = await this.insertFresh(fresh, receivedAt);
+    const { retry, failed } = await this.insertFresh(fresh, outcome.receivedAt, correlationIds);
     for (const v of fresh) {
       const error = failed.get(v.story.articleKey);
-      if (error) record({ index: v.index, id: randomUUID(), status: 'rejected', reasons: error.details });
-      else if (!retry.has(v.story.articleKey)) record(this.outcome(v, 'accepted'), extras(v));
+      if (error) outcome.rejected(v.index, error.details, v.story.articleKey);
+      else if (!retry.has(v.story.articleKey))
+        outcome.stored(v.index, 'accepted', v.story.articleKey, extras(v, v.story.revision));
     }
+    const inserted = fresh.filter((v) => !retry.has(v.story.articleKey) && !failed.has(v.story.articleKey));
+    await this.repo.saveFingerprints(fingerprints(inserted, outcome.receivedAt));
     // Changed versions, repeats within the batch and lost races take the one-by-one path, in order.
-    const rest = valid.filter((v) => !fresh.includes(v) || retry.has(v.story.articleKey));
-    for (const v of rest.sort((a, b) => a.index - b.index)) {
-      try {
-        const stored = await this.single.store(v.story, v.signature);
-        record(this.outcome(v, stored.status), { ...extras(v), revision: stored.revision });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        record({
-          index: v.index,
-          id: randomUUID(),
-          status: 'rejected',
-          articleKey: v.story.articleKey,
-          reasons: error.details,
-        });
-      }
+    const decided = new Set(fresh.filter((v) => !retry.has(v.story.articleKey)));
+    const rest = valid.filter((v) => !decided.has(v));
+    for (const v of rest.sort((a, b) => a.index - b.index)) await this.storeOne(v, outcome, correlationIds[v.index]);
+    await this.repo.recordSubmissions(outcome.records);
+    return outcome.inOrder();
+  }
+
+  private async storeOne(v: Valid, outcome: BatchOutcome, correlationId: string | undefined): Promise<void> {
+    try {
+      const stored = await this.single.store(v.story, v.signature, { version: v.version, correlationId });
+      outcome.stored(v.index, stored.status, v.story.articleKey, extras(v, stored.revision));
+    } catch (error) {
+      // A lost race is retried by Kafka redelivering the batch; an HTTP caller is told to retry that item.
+      if (!(error instanceof DomainError) || (error.retryable && outcome.channel === 'kafka')) throw error;
+      outcome.rejected(v.index, error.details, v.story.articleKey);
     }
-    await this.repo.recordSubmissions(records);
-    return results.sort((a, b) => a.index - b.index);
   }
 
-  private outcome(v: Valid, status: SubmissionStatus): ItemResult {
-    return { index: v.index, id: randomUUID(), status, articleKey: v.story.articleKey };
-  }
-
-  private async insertFresh(fresh: Valid[], now: Date) {
+  private async insertFresh(fresh: Valid[], now: Date, correlationIds: ReadonlyArray<string | undefined>) {
     const { held, failed } = await this.repo.insertStories(
       fresh.map((v) => ({
         story: {
           articleKey: v.story.articleKey,
           source: v.story.source,
           externalId: v.story.externalId,
-          revision: 1,
+          revision: v.story.revision,
           contentHash: v.story.contentHash,
           updatedAt: now,
-          signature: v.signature,
-          bands: bands(v.signature),
         },
-        event: ingestedEvent(v.story),
+        event: ingestedEvent(v.story, correlationIds[v.index]),
       })),
     );
     return { retry: held, failed };
   }
 
-  /** Near-duplicates among recent stories and among the batch's own earlier items, a few queries in all. */
+  /**
+   * Near-duplicates among recent stories and among the batch's own earlier items, one query per hundred:
+   * each story is compared with the candidates sharing a MinHash band with it, as a single submission is.
+   */
   private async markDuplicates(valid: Valid[], now: Date): Promise<void> {
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
-    const earlier: Fingerprinted[] = [];
+    const chunks: Valid[][] = [];
     for (let i = 0; i < valid.length; i += LOOKUP_CHUNK) {
-      const chunk = valid.slice(i, i + LOOKUP_CHUNK).filter((v) => v.signature.length > 0);
-      const allBands = [...new Set(chunk.flatMap((v) => bands(v.signature)))];
-      const recent = await this.repo.findSimilarSince(allBands, since, '', 500);
-      for (const v of chunk) {
-        const others = [...recent, ...earlier].filter((c) => c.articleKey !== v.story.articleKey);
-        const found = possibleDuplicates(v.signature, others);
-        if (found.length > 0) v.story = { ...v.story, possibleDuplicateOf: found };
-        earlier.push({ articleKey: v.story.articleKey, signature: v.signature });
-      }
+      chunks.push(valid.slice(i, i + LOOKUP_CHUNK).filter((v) => v.signature.length > 0));
     }
+    // The lookups do not depend on each other: they go out together, the comparisons follow in order.
+    const recents = await Promise.all(
+      chunks.map(async (chunk) => {
+        const recent = new BandIndex();
+        const allBands = [...new Set(chunk.flatMap((v) => v.bands))];
+        for (const { bands: stored, ...c } of await this.repo.findSimilarSince(allBands, since, '', LOOKUP_LIMIT)) {
+          recent.add(c, stored);
+        }
+        return recent;
+      }),
+    );
+    const earlier = new BandIndex();
+    chunks.forEach((chunk, i) => {
+      for (const v of chunk) {
+        const key = v.story.articleKey;
+        // A story held and also sent earlier in the batch is compared once.
+        const candidates = firstOfEach(
+          [...recents[i]!.sharing(v.bands, key), ...earlier.sharing(v.bands, key)],
+          (c) => c.articleKey,
+        );
+        const found = possibleDuplicates(v.signature, candidates);
+        if (found.length > 0) v.story = { ...v.story, possibleDuplicateOf: found };
+        earlier.add({ articleKey: key, signature: v.signature }, v.bands);
+      }
+    });
   }
 }
 
-function extras(v: Valid): Partial<SubmissionRecord> {
+function fingerprints(stored: Valid[], updatedAt: Date): Fingerprint[] {
+  return stored
+    .filter((v) => v.signature.length > 0)
+    .map((v) => ({ articleKey: v.story.articleKey, signature: v.signature, bands: v.bands, updatedAt }));
+}
+
+function extras(v: Valid, revision: number): Partial<SubmissionRecord> {
   return {
     externalId: v.story.externalId,
-    revision: 1,
+    revision,
     sanitizerRemoved: v.sanitizerRemoved,
     flash: v.story.flash,
     possibleDuplicateOf: v.story.possibleDuplicateOf,
   };
 }
 
-/** The first item of each article key; later ones are versions of it and go one by one after it. */
-function firstOfEachKey(valid: Valid[]): Valid[] {
+/** The first item of each key, in order. */
+function firstOfEach<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
-  return valid.filter((v) => !seen.has(v.story.articleKey) && (seen.add(v.story.articleKey), true));
+  return items.filter((i) => !seen.has(key(i)) && (seen.add(key(i)), true));
 }

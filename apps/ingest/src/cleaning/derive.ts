@@ -1,10 +1,12 @@
-import { htmlToText, slugify, SubmissionLimits } from '@broadsheet/contracts';
+import { slugify, SubmissionLimits } from '@broadsheet/contracts';
 
 const summaryLength = 280;
 
-/** A standfirst from the body when the source sent none: its first sentences, cut at a word, at most 280 characters. */
-export function summaryFrom(bodyHtml: string): string | undefined {
-  const text = htmlToText(bodyHtml);
+/**
+ * A standfirst from the body's visible text (`htmlToText` of the body) when the source sent none: its first
+ * sentences, cut at a word, at most 280 characters.
+ */
+export function summaryFrom(text: string): string | undefined {
   if (!text) return undefined;
   if (text.length <= summaryLength) return text;
   const cut = text.slice(0, summaryLength);

@@ -4,7 +4,12 @@ import { SubmissionInput } from '@broadsheet/contracts';
  * A story as a wire format yields it: the canonical fields, any of them possibly missing (a flash has no
  * body, a feed item no category) until cleaning fills the source's defaults and the schema validates it.
  */
-export type MappedStory = { [K in keyof SubmissionInput]?: SubmissionInput[K] };
+export type MappedStory = { [K in keyof SubmissionInput]?: SubmissionInput[K] } & {
+  /** The source's version number (see wire-status), as a number when it reads as one. */
+  version?: unknown;
+  /** The publishing status (see wire-status). */
+  pubStatus?: unknown;
+};
 
 /** A JSON object as agencies send it, read field by field. */
 export type Json = Record<string, unknown>;

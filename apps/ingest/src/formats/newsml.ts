@@ -2,6 +2,7 @@ import { compact, MappedStory } from './mapped';
 import { nitfParts } from './nitf';
 import { categoryFromSubjects, Subject, tagsFromSubjects } from './subjects';
 import { attr, child, childrenOf, children, find, parseXml, textOf, toHtml, XmlNode } from './xml';
+import { pubStatusOf, versionOf } from '../submissions/wire-status';
 
 const clean = (n: XmlNode | undefined): string | undefined => textOf(n).replace(/\s+/g, ' ').trim() || undefined;
 
@@ -60,5 +61,7 @@ export function fromNewsml(xml: string): MappedStory {
       clean(child(itemMeta, 'firstCreated')) ??
       clean(child(meta, 'contentCreated')) ??
       clean(child(itemMeta, 'versionCreated')),
+    version: versionOf(attr(item, 'version')),
+    pubStatus: pubStatusOf(attr(child(itemMeta, 'pubStatus') ?? {}, 'qcode')),
   });
 }

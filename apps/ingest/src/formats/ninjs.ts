@@ -2,6 +2,7 @@ import { SubmissionInput } from '@broadsheet/contracts';
 import { absoluteUrl, compact, withoutEmpty, isJson, Json, list, MappedStory, str } from './mapped';
 import { nitfToHtml } from './nitf';
 import { categoryFromSubjects, Subject, tagsFromSubjects } from './subjects';
+import { pubStatusOf, versionOf } from '../submissions/wire-status';
 
 type Image = NonNullable<SubmissionInput['images']>[number];
 
@@ -103,5 +104,7 @@ export function fromNinjs(doc: unknown): MappedStory {
     language: str(doc, 'language'),
     publishedAt: str(doc, 'firstcreated', 'firstCreated', 'contentCreated', 'versioncreated', 'versionCreated'),
     images: images(doc),
+    version: versionOf(doc.version),
+    pubStatus: pubStatusOf(doc.pubstatus ?? doc.pubStatus),
   });
 }

@@ -45,18 +45,35 @@ export function words(text: string, language = 'en'): string[] {
   return out;
 }
 
-function shingles(tokens: string[]): Set<string> {
-  if (tokens.length < SHINGLE_WORDS) return new Set(tokens);
-  const set = new Set<string>();
-  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) set.add(tokens.slice(i, i + SHINGLE_WORDS).join(' '));
-  return set;
+/** FNV-1a, 32 bits, continued from `h` over `text` (so the hash of "a b" is built word by word, unjoined). */
+function fnvFrom(h: number, text: string): number {
+  let x = h;
+  for (let i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), 0x01000193);
+  return x >>> 0;
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const SPACE = ' ';
 
 /** FNV-1a, 32 bits. */
 function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return fnvFrom(FNV_OFFSET, text);
+}
+
+/**
+ * The FNV hash of each shingle (SHINGLE_WORDS words joined by a space; a lone word when there are fewer),
+ * computed without building the joined strings: a story's fingerprint is made for every submission.
+ * A repeated shingle hashes the same, so repeats change no minimum.
+ */
+function shingleHashes(tokens: string[]): Uint32Array {
+  if (tokens.length < SHINGLE_WORDS) return Uint32Array.from(new Set(tokens), fnv);
+  const out = new Uint32Array(tokens.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < out.length; i++) {
+    let h = fnvFrom(FNV_OFFSET, tokens[i]!);
+    for (let k = 1; k < SHINGLE_WORDS; k++) h = fnvFrom(fnvFrom(h, SPACE), tokens[i + k]!);
+    out[i] = h;
+  }
+  return out;
 }
 
 /** murmur3's finalizer: spreads a seed-mixed hash into an independent-looking permutation. */
@@ -71,7 +88,7 @@ const seeds = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 + 
 
 /** The MinHash signature of a text; empty when the text has no words. */
 export function signature(text: string, language = 'en'): number[] {
-  const hashes = Uint32Array.from(shingles(words(text, language)), fnv);
+  const hashes = shingleHashes(words(text, language));
   if (hashes.length === 0) return [];
   const mins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (let s = 0; s < SIGNATURE_SIZE; s++) {

@@ -11,14 +11,15 @@ import {
 } from '@broadsheet/contracts';
 import { correlationIdOrNew } from '@broadsheet/observability';
 
-export function ingestedEvent(story: IngestedStory): DomainEvent {
+/** A story for editorial; `correlationId` is the submission's own (a Kafka batch carries one per message). */
+export function ingestedEvent(story: IngestedStory, correlationId = correlationIdOrNew()): DomainEvent {
   const type = EventTypes.ArticleIngested;
   return makeEnvelope({
     type,
     source: '/ingest',
     subject: story.articleKey,
     dataschema: EventCatalog[type].dataschema,
-    correlationId: correlationIdOrNew(),
+    correlationId,
     data: story,
   }) as DomainEvent;
 }
@@ -34,6 +35,7 @@ export function rejectedEvent(
   source: string,
   raw: unknown,
   reasons: ErrorDetail[],
+  correlationId = correlationIdOrNew(),
 ): { event: DomainEvent; externalId?: string } {
   const externalId =
     isRecord(raw) && typeof raw.externalId === 'string'
@@ -46,7 +48,7 @@ export function rejectedEvent(
     source: '/ingest',
     subject: id,
     dataschema: EventCatalog[type].dataschema,
-    correlationId: correlationIdOrNew(),
+    correlationId,
     data: { submissionId: id, source, externalId, reasons, original: fits ? raw : undefined },
   }) as DomainEvent;
   return { event, externalId };

@@ -1,4 +1,5 @@
 import { ErrorDetail, htmlToText, IngestedStory, submissionSchema, zodDetails } from '@broadsheet/contracts';
+import { statusRefusal, wireFields } from './wire-status';
 import { removedBySanitizer } from '../cleaning/derive';
 import { operatorKeys } from '../cleaning/operators';
 import { prepare, StoryDefaults } from '../cleaning/prepare';
@@ -20,8 +21,13 @@ export type Intake =
       sanitizerRemoved: number;
       /** MinHash of headline and body text, for near-duplicate lookup. */
       signature: number[];
+      /** The source's own version number, when it sent one: the revision this version gets. */
+      version?: number;
     }
   | { ok: false; reasons: ErrorDetail[]; externalId?: string };
+
+/** The canonical story with what agencies add to it (version, publishing status). */
+const intakeSchema = submissionSchema.extend(wireFields);
 
 /**
  * One story from any format, cleaned: defaults filled, validated (which sanitizes), normalized and
@@ -31,14 +37,21 @@ export function intake(raw: unknown, source: SourceProfile): Intake {
   const operators = operatorKeys(raw);
   if (operators.length > 0) return { ok: false, reasons: operators };
   const prepared = prepare(raw, source);
-  const parsed = submissionSchema.safeParse(prepared.input);
+  const parsed = intakeSchema.safeParse(prepared.input);
   if (!parsed.success) return { ok: false, reasons: zodDetails(parsed.error) };
-  const story = normalize(source.name, parsed.data, 1, { flash: prepared.flash, autoPublish: source.autoPublish });
+  const refused = statusRefusal(parsed.data.pubStatus);
+  if (refused.length > 0) return { ok: false, reasons: refused };
+  const { version } = parsed.data;
+  // The body's text is read once: the derived summary and the fingerprint both start from it.
+  const bodyText = htmlToText(parsed.data.body);
+  const flags = { flash: prepared.flash, autoPublish: source.autoPublish, bodyText };
+  const story = normalize(source.name, parsed.data, version ?? 1, flags);
   const sentBody = (prepared.input as { body?: unknown }).body;
   return {
     ok: true,
     story,
     sanitizerRemoved: removedBySanitizer(sentBody, story.body),
-    signature: prepared.flash ? [] : signature(`${story.headline}\n${htmlToText(story.body)}`, story.language),
+    signature: prepared.flash ? [] : signature(`${story.headline}\n${bodyText}`, story.language),
+    version,
   };
 }

@@ -1,4 +1,4 @@
-import { IngestedStory, slugify, Submission } from '@broadsheet/contracts';
+import { htmlToText, IngestedStory, slugify, Submission } from '@broadsheet/contracts';
 import { createHash } from 'node:crypto';
 import { summaryFrom, tagSlugs } from '../cleaning/derive';
 
@@ -6,6 +6,8 @@ import { summaryFrom, tagSlugs } from '../cleaning/derive';
 export interface StoryFlags {
   flash?: boolean;
   autoPublish?: boolean;
+  /** The body's visible text, when the caller has already read it (`htmlToText` of the body). */
+  bodyText?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface StoryFlags {
 export function normalize(source: string, s: Submission, revision: number, flags: StoryFlags = {}): IngestedStory {
   const content = {
     headline: s.headline,
-    summary: s.summary ?? (flags.flash ? undefined : summaryFrom(s.body)),
+    summary: s.summary ?? (flags.flash ? undefined : summaryFrom(flags.bodyText ?? htmlToText(s.body))),
     body: s.body,
     bylines: s.bylines ?? [],
     category: slugify(s.category) || 'news',

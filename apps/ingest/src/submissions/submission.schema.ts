@@ -1,9 +1,10 @@
 import { addOutbox, OutboxFields } from '@broadsheet/messaging';
 import { Schema } from 'mongoose';
-import type { Story, SubmissionRecord } from './submission';
+import type { Fingerprint, Story, SubmissionRecord } from './submission';
 
 export const STORIES = 'stories';
 export const SUBMISSIONS = 'submissions';
+export const FINGERPRINTS = 'fingerprints';
 
 /** The latest accepted version of each story as stored, keyed by `source:externalId`. */
 export interface StoryDoc extends OutboxFields, Omit<Story, 'articleKey'> {
@@ -23,14 +24,27 @@ export const storySchema = new Schema<StoryDoc>(
     revision: { type: Number, required: true },
     contentHash: { type: String, required: true },
     updatedAt: { type: Date, required: true },
-    signature: [Number],
-    bands: [String],
   },
   { collection: STORIES, versionKey: false },
 );
-// Near-duplicate lookup: recent stories sharing a MinHash band with a new one.
-storySchema.index({ bands: 1, updatedAt: -1 });
 addOutbox(storySchema);
+
+/** The fingerprint of each story's latest version, keyed like the story. */
+export interface FingerprintDoc extends Omit<Fingerprint, 'articleKey'> {
+  _id: string;
+}
+
+export const fingerprintSchema = new Schema<FingerprintDoc>(
+  {
+    _id: { type: String, required: true },
+    signature: [Number],
+    bands: [String],
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: FINGERPRINTS, versionKey: false },
+);
+// Near-duplicate lookup: recent stories sharing a MinHash band with a new one.
+fingerprintSchema.index({ bands: 1, updatedAt: -1 });
 
 export const submissionSchema = new Schema<SubmissionDoc>(
   {

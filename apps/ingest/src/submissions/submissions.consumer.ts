@@ -1,16 +1,18 @@
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { KafkaConsumer } from '@broadsheet/messaging';
-import { DomainEvent, EventTypes, isEventOf, Topics } from '@broadsheet/contracts';
-import { SubmissionsService } from './submissions.service';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { BatchExtras, KafkaConsumer, KafkaEventContext } from '@broadsheet/messaging';
+import { DomainEvent, Topics } from '@broadsheet/contracts';
+import { KafkaSubmissions } from '../batch/kafka-submissions';
 
-/** Stories that internal services publish on Kafka take the same path as HTTP submissions. */
+/**
+ * Stories that internal services publish on Kafka take the batch path: a fetched batch is cleaned and
+ * stored with a few bulk writes, and its offsets are committed once its stories and outbox entries are.
+ */
 @KafkaConsumer()
 export class SubmissionsConsumer {
-  constructor(private readonly submissions: SubmissionsService) {}
+  constructor(private readonly submissions: KafkaSubmissions) {}
 
-  @EventPattern(Topics.IngestSubmissions)
-  async handle(@Payload() event: DomainEvent): Promise<void> {
-    if (!isEventOf(event, [EventTypes.SubmissionReceived])) return;
-    await this.submissions.submit(event.data.source, event.data.submission, 'kafka');
+  @EventPattern(Topics.IngestSubmissions, { batch: true } satisfies BatchExtras)
+  async handle(@Payload() events: DomainEvent[], @Ctx() context: KafkaEventContext): Promise<void> {
+    await this.submissions.submitEvents(events, context.correlationIds);
   }
 }

@@ -50,7 +50,7 @@ export class SubmissionsController {
   ): Promise<SubmissionResult | BatchReply | null> {
     const format = formatOf(req.header('content-type'));
     const stories = storiesOf(format, body);
-    if (format !== 'feed') return this.submissions.submit(req.source, stories[0], 'http');
+    if (format !== 'feed') return this.submissions.submit(req.source, stories[0]);
     limitBatch(stories.length, 'items');
     res.status(207);
     return toBatchReply(await this.batch.submitAll(await this.profiles.profileOf(req.source), stories, 'http'));

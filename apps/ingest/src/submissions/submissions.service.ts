@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCodes, ErrorDetail, IngestedStory } from '@broadsheet/contracts';
+import { DomainError, ErrorCodes, IngestedStory } from '@broadsheet/contracts';
 import { randomUUID } from 'node:crypto';
 import { bands } from '../near-duplicates/minhash';
 import { DUPLICATE_WINDOW_MS, possibleDuplicates } from '../near-duplicates/near-duplicates';
 import { SourceProfiles } from '../sources/source-profiles';
-import { ingestedEvent, rejectedEvent } from './events';
-import { intake, SourceProfile } from './intake';
-import { Channel, SubmissionRecord, SubmissionStatus } from './submission';
+import { ingestedEvent } from './events';
+import { intake } from './intake';
+import { nextRevision } from './wire-status';
+import { SubmissionRecord, SubmissionStatus } from './submission';
 import { SubmissionsRepository } from './submissions.repository';
 
 export interface SubmissionResult {
@@ -27,26 +28,21 @@ export class SubmissionsService {
     private readonly profiles: SourceProfiles,
   ) {}
 
-  /** Over HTTP an invalid story is a 400; from Kafka or a feed poll it is recorded (and announced from Kafka). */
-  async submit(source: string, raw: unknown, channel: Channel): Promise<SubmissionResult | null> {
-    return this.submitAs(await this.profiles.profileOf(source), raw, channel);
-  }
-
-  async submitAs(profile: SourceProfile, raw: unknown, channel: Channel): Promise<SubmissionResult | null> {
+  /**
+   * One story over HTTP: an invalid one is a 400, one whose event would be too large a 413, and nothing
+   * is stored for either. (Batches, feeds and Kafka go through BatchService, which records refusals.)
+   */
+  async submit(source: string, raw: unknown): Promise<SubmissionResult> {
+    const profile = await this.profiles.profileOf(source);
     const result = intake(raw, profile);
-    if (!result.ok) {
-      if (channel === 'http') throw new DomainError(ErrorCodes.ValidationFailed, 'invalid submission', result.reasons);
-      await this.reject(profile.name, raw, result.reasons, channel);
-      return null;
-    }
+    if (!result.ok) throw new DomainError(ErrorCodes.ValidationFailed, 'invalid submission', result.reasons);
     const story = await this.withDuplicates(result.story, result.signature);
-    const stored = await this.storeOrReject(profile.name, raw, story, result.signature, channel);
-    if (!stored) return null;
+    const stored = await this.store(story, result.signature, { version: result.version });
     const id = randomUUID();
     await this.repo.recordSubmission({
       id,
       source: profile.name,
-      channel,
+      channel: 'http',
       status: stored.status,
       articleKey: story.articleKey,
       externalId: story.externalId,
@@ -77,39 +73,23 @@ export class SubmissionsService {
   }
 
   /**
-   * Saves the story; one whose event could not be delivered (too large once cleaned) is refused like an
-   * invalid one: a 413 over HTTP, a record and an ingest.rejected.v1 event from Kafka. Nothing is stored.
+   * Saves the story with its event; retries when a concurrent submission of the same story wins a race.
+   * `version` is the source's own (the revision it becomes); `correlationId` the submission's.
    */
-  private async storeOrReject(
-    source: string,
-    raw: unknown,
-    story: IngestedStory,
+  async store(
+    draft: IngestedStory,
     signature: number[],
-    channel: Channel,
-  ): Promise<Stored | null> {
-    try {
-      return await this.store(story, signature);
-    } catch (error) {
-      if (channel === 'http' || !(error instanceof DomainError) || error.code !== ErrorCodes.PayloadTooLarge)
-        throw error;
-      await this.reject(source, raw, error.details, channel);
-      return null;
-    }
-  }
-
-  /** Saves the story with its event; retries when a concurrent submission of the same story wins a race. */
-  async store(draft: IngestedStory, signature: number[]): Promise<Stored> {
-    const fingerprint = { signature, bands: bands(signature) };
+    { version, correlationId }: { version?: number; correlationId?: string } = {},
+  ): Promise<Stored> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = await this.repo.findStory(draft.articleKey);
       if (existing?.contentHash === draft.contentHash) return { status: 'duplicate', revision: existing.revision };
-      const story = { ...draft, revision: (existing?.revision ?? 0) + 1 };
-      const event = ingestedEvent(story);
+      const story = { ...draft, revision: nextRevision(existing?.revision, version) };
+      const event = ingestedEvent(story, correlationId);
       const changes = {
         revision: story.revision,
         contentHash: story.contentHash,
         updatedAt: new Date(),
-        ...fingerprint,
       };
       const saved = existing
         ? await this.repo.updateStory(story.articleKey, existing.revision, changes, event)
@@ -117,19 +97,14 @@ export class SubmissionsService {
             { articleKey: story.articleKey, source: story.source, externalId: story.externalId, ...changes },
             event,
           );
-      if (saved) return { status: existing ? 'updated' : 'accepted', revision: story.revision };
+      if (saved) {
+        if (signature.length > 0) {
+          const fingerprint = { articleKey: story.articleKey, signature, bands: bands(signature) };
+          await this.repo.saveFingerprints([{ ...fingerprint, updatedAt: changes.updatedAt }]);
+        }
+        return { status: existing ? 'updated' : 'accepted', revision: story.revision };
+      }
     }
     throw new DomainError(ErrorCodes.Conflict, 'the story is being updated concurrently; retry', [], true);
-  }
-
-  /** Records a refused story; from Kafka it is also announced on ingest.rejected.v1 with the original. */
-  async reject(source: string, raw: unknown, reasons: ErrorDetail[], channel: Channel): Promise<string> {
-    const id = randomUUID();
-    const { event, externalId } = rejectedEvent(id, source, raw, reasons);
-    await this.repo.recordSubmission(
-      { id, source, channel, status: 'rejected', externalId, reasons, receivedAt: new Date() },
-      channel === 'kafka' ? [event] : [],
-    );
-    return id;
   }
 }
