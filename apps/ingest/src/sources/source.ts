@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { slugify } from '@broadsheet/contracts';
 
 /** One API key of a source: only its hash is kept; the key itself is shown once, when made. */
 export interface SourceKey {
@@ -37,6 +38,14 @@ export interface Source {
 }
 
 /** sha256 is enough for keys of 256 random bits (no dictionary to guess from), and lets a key be found by its hash. */
+/**
+ * A source's id: the slug of its name ("Kabul Wire" → `kabul-wire`). A name with no letter or digit
+ * (`"=*"`) still names a source: its id is then made from a digest of the name, never refused.
+ */
+export function sourceIdOf(name: string): string {
+  return slugify(name, 100) || `source-${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+}
+
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 /** A new key: the secret to show once and what is stored of it. */

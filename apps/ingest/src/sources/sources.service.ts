@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCodes, slugify } from '@broadsheet/contracts';
+import { DomainError, ErrorCodes } from '@broadsheet/contracts';
 import { z } from 'zod';
-import { emptyPoll, newKey, Source } from './source';
+import { emptyPoll, newKey, Source, sourceIdOf } from './source';
 import { createSourceSchema, updateSourceSchema } from './sources.dto';
 import { SourcesRepository } from './sources.repository';
 
@@ -13,11 +13,7 @@ export class SourcesService {
   constructor(private readonly repo: SourcesRepository) {}
 
   async create(input: z.output<typeof createSourceSchema>, now = new Date()): Promise<Created> {
-    const id = slugify(input.name, 100);
-    if (!id)
-      throw new DomainError(ErrorCodes.ValidationFailed, 'invalid source', [
-        { path: 'name', message: 'has no letters or digits' },
-      ]);
+    const id = sourceIdOf(input.name);
     const { secret, key } = newKey(now);
     const source: Source = {
       id,
