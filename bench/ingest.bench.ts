@@ -154,6 +154,8 @@ function nearDuplicates(): Figure[] {
 /** Ingest throughput through its two bulk intakes, and how well near-duplicates are caught. */
 export const ingestBench: BenchSuite = {
   name: 'ingest',
+  // Ingest alone: editorial would take in the same stories on the same two cores.
+  services: ['ingest'],
   async run(ctx) {
     const figures = [...nearDuplicates(), ...(await httpBatch(ctx))];
     // Each figure is logged as soon as it is measured, so a slow later phase never hides an earlier one.
