@@ -120,6 +120,33 @@ describe('two replicas of ingest and of editorial', () => {
     }
   });
 
+  it("flags another replica's story as a possible duplicate, and so does a replica started after it", async () => {
+    const text =
+      'Heavy snow closed the Salang pass for a third day, leaving hundreds of lorries stranded on both sides ' +
+      'of the tunnel while road crews worked through the night to clear avalanches near the northern entrance.';
+    const story = (body: string) => aSubmission({ headline: 'Salang pass stays shut', body: `<p>${body}</p>` });
+    const original = await submitTo(ingest[0]!, story(text));
+    expect(original.status).toBe(202);
+    const originalKey = (original.body as { articleKey: string }).articleKey;
+    // Each process reads the others' fingerprints before a lookup, at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const duplicateOf = async (replica: ServiceProcess, body: string): Promise<string[]> => {
+      const { id } = (await submitTo(replica, story(body))).body as { id: string };
+      const record = (await (await fetch(`${replica.url}/v1/submissions/${id}`, { headers: apiKey() })).json()) as {
+        possibleDuplicateOf?: Array<{ articleKey: string }>;
+      };
+      return (record.possibleDuplicateOf ?? []).map((d) => d.articleKey);
+    };
+    expect(await duplicateOf(ingest[1]!, text.replace('Heavy snow', 'Snow'))).toContain(originalKey);
+    // A process started now loads the recent fingerprints from the store.
+    const late = await ServiceProcess.start('ingest', serviceEnv('ingest', ctx, secrets));
+    try {
+      expect(await duplicateOf(late, text.replace('for a third day', 'again'))).toContain(originalKey);
+    } finally {
+      await late.stop();
+    }
+  });
+
   const apiKey = () => ({ 'x-api-key': secrets.sourceApiKey });
 
   /** The drafts of these stories once editorial holds their latest wire version (headline ending as given). */

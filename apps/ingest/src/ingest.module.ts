@@ -9,6 +9,8 @@ import { MAX_BATCH } from './batch/batch.request';
 import { BatchService } from './batch/batch.service';
 import { KafkaSubmissions } from './batch/kafka-submissions';
 import { IngestConfig } from './config';
+import { FingerprintIndex, RECENT_CAPACITY } from './near-duplicates/fingerprint-index';
+import { FingerprintsRepository } from './near-duplicates/fingerprints.repository';
 import { FeedFetcher } from './sources/feed-fetcher';
 import { FeedPoller } from './sources/feed-poller';
 import { SourceProfiles } from './sources/source-profiles';
@@ -61,6 +63,9 @@ export class IngestModule implements NestModule {
         SourceProfiles,
         FeedFetcher,
         FeedPoller,
+        FingerprintsRepository,
+        FingerprintIndex,
+        { provide: RECENT_CAPACITY, useValue: config.NEAR_DUPLICATE_CAPACITY },
       ],
     };
   }

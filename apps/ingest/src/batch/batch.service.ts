@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, IngestedStory } from '@broadsheet/contracts';
-import { BandIndex } from '../near-duplicates/band-index';
-import { bands } from '../near-duplicates/minhash';
-import { DUPLICATE_WINDOW_MS, possibleDuplicates } from '../near-duplicates/near-duplicates';
+import { FingerprintIndex } from '../near-duplicates/fingerprint-index';
+import { Fingerprint } from '../near-duplicates/fingerprints.repository';
+import { possibleDuplicates } from '../near-duplicates/near-duplicates';
+import { RecentIndex } from '../near-duplicates/recent-index';
 import { ingestedEvent } from '../submissions/events';
 import { intake, SourceProfile } from '../submissions/intake';
-import { Channel, Fingerprint, SubmissionRecord } from '../submissions/submission';
+import { Channel, SubmissionRecord } from '../submissions/submission';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { BatchOutcome, ItemResult } from './batch-outcome';
@@ -16,21 +17,15 @@ interface Valid {
   index: number;
   story: IngestedStory;
   signature: number[];
-  bands: string[];
   sanitizerRemoved: number;
   version?: number;
 }
 
-/** How many stories share one near-duplicate lookup query. */
-const LOOKUP_CHUNK = 100;
-/** Most recent candidates one lookup query brings back. */
-const LOOKUP_LIMIT = 500;
-
 /**
  * Many stories at once (a batch, a feed, a Kafka fetch): each is cleaned and judged on its own, so one bad
- * item never fails its neighbours, but the store sees a few bulk round trips: one near-duplicate lookup per
- * hundred (sent together), one read of the held versions, one insert of the new stories with their outbox
- * entries, one of their fingerprints, one of the records. Only changed versions and repeats within the
+ * item never fails its neighbours, but the store sees a few bulk round trips: one read of the held versions,
+ * one insert of the new stories with their outbox entries, one of their fingerprints, one of the records.
+ * Near-duplicates are looked up in memory (FingerprintIndex). Only changed versions and repeats within the
  * batch go one by one.
  */
 @Injectable()
@@ -38,6 +33,7 @@ export class BatchService {
   constructor(
     private readonly repo: SubmissionsRepository,
     private readonly single: SubmissionsService,
+    private readonly fingerprints: FingerprintIndex,
   ) {}
 
   /** `correlationIds[i]`, when given, is item i's own (a Kafka message's); otherwise the request's. */
@@ -51,10 +47,10 @@ export class BatchService {
     const valid: Valid[] = [];
     raws.forEach((raw, index) => {
       const r = intake(raw, profile);
-      if (r.ok) valid.push({ index, ...r, bands: bands(r.signature) });
+      if (r.ok) valid.push({ index, ...r });
       else outcome.rejected(index, r.reasons);
     });
-    await this.markDuplicates(valid, outcome.receivedAt);
+    await this.markDuplicates(valid);
     // The first item of each article key; later ones are versions of it and go one by one after it.
     const first = firstOfEach(valid, (v) => v.story.articleKey);
     const held = await this.repo.findStories(first.map((v) => v.story.articleKey));
@@ -67,7 +63,7 @@ export class BatchService {
         outcome.stored(v.index, 'accepted', v.story.articleKey, extras(v, v.story.revision));
     }
     const inserted = fresh.filter((v) => !retry.has(v.story.articleKey) && !failed.has(v.story.articleKey));
-    await this.repo.saveFingerprints(fingerprints(inserted, outcome.receivedAt));
+    await this.fingerprints.save(fingerprints(inserted, outcome.receivedAt));
     // Changed versions, repeats within the batch and lost races take the one-by-one path, in order.
     const decided = new Set(fresh.filter((v) => !retry.has(v.story.articleKey)));
     const rest = valid.filter((v) => !decided.has(v));
@@ -104,48 +100,25 @@ export class BatchService {
     return { retry: held, failed };
   }
 
-  /**
-   * Near-duplicates among recent stories and among the batch's own earlier items, one query per hundred:
-   * each story is compared with the candidates sharing a MinHash band with it, as a single submission is.
-   */
-  private async markDuplicates(valid: Valid[], now: Date): Promise<void> {
-    const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
-    const chunks: Valid[][] = [];
-    for (let i = 0; i < valid.length; i += LOOKUP_CHUNK) {
-      chunks.push(valid.slice(i, i + LOOKUP_CHUNK).filter((v) => v.signature.length > 0));
-    }
-    // The lookups do not depend on each other: they go out together, the comparisons follow in order.
-    const recents = await Promise.all(
-      chunks.map(async (chunk) => {
-        const recent = new BandIndex();
-        const allBands = [...new Set(chunk.flatMap((v) => v.bands))];
-        for (const { bands: stored, ...c } of await this.repo.findSimilarSince(allBands, since, '', LOOKUP_LIMIT)) {
-          recent.add(c, stored);
-        }
-        return recent;
-      }),
+  /** Near-duplicates among recent stories and among the batch's own earlier items. */
+  private async markDuplicates(valid: Valid[]): Promise<void> {
+    const recent = await this.fingerprints.sharing(
+      valid.map((v) => ({ articleKey: v.story.articleKey, signature: v.signature })),
     );
-    const earlier = new BandIndex();
-    chunks.forEach((chunk, i) => {
-      for (const v of chunk) {
-        const key = v.story.articleKey;
-        // A story held and also sent earlier in the batch is compared once.
-        const candidates = firstOfEach(
-          [...recents[i]!.sharing(v.bands, key), ...earlier.sharing(v.bands, key)],
-          (c) => c.articleKey,
-        );
-        const found = possibleDuplicates(v.signature, candidates);
-        if (found.length > 0) v.story = { ...v.story, possibleDuplicateOf: found };
-        earlier.add({ articleKey: key, signature: v.signature }, v.bands);
-      }
+    const earlier = new RecentIndex(valid.length);
+    valid.forEach((v, i) => {
+      const key = v.story.articleKey;
+      // A story held and also sent earlier in the batch is compared once.
+      const candidates = firstOfEach([...recent[i]!, ...earlier.sharing(v.signature, key)], (c) => c.articleKey);
+      const found = possibleDuplicates(v.signature, candidates);
+      if (found.length > 0) v.story = { ...v.story, possibleDuplicateOf: found };
+      earlier.add(key, v.signature, 0);
     });
   }
 }
 
 function fingerprints(stored: Valid[], updatedAt: Date): Fingerprint[] {
-  return stored
-    .filter((v) => v.signature.length > 0)
-    .map((v) => ({ articleKey: v.story.articleKey, signature: v.signature, bands: v.bands, updatedAt }));
+  return stored.map((v) => ({ articleKey: v.story.articleKey, signature: v.signature, updatedAt }));
 }
 
 function extras(v: Valid, revision: number): Partial<SubmissionRecord> {

@@ -111,11 +111,16 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
   return Math.round((same / a.length) * 100) / 100;
 }
 
-/** Lookup keys: one per band of BAND_ROWS hashes, prefixed by the band's number. */
-export function bands(sig: readonly number[]): string[] {
-  const out: string[] = [];
+/**
+ * Lookup keys: one per band of BAND_ROWS hashes, the band's number mixed in so that equal rows in different
+ * bands are different keys. 32-bit signed integers: V8 keeps them unboxed in maps and arrays.
+ */
+export function bandKeys(sig: readonly number[]): number[] {
+  const out: number[] = [];
   for (let i = 0; i + BAND_ROWS <= sig.length; i += BAND_ROWS) {
-    out.push(`${i / BAND_ROWS}:${fnv(sig.slice(i, i + BAND_ROWS).join(',')).toString(36)}`);
+    let h = seeds[i / BAND_ROWS]!;
+    for (let r = 0; r < BAND_ROWS; r++) h = mix(h ^ sig[i + r]!);
+    out.push(h | 0);
   }
   return out;
 }

@@ -1,10 +1,9 @@
 import { addOutbox, OutboxFields } from '@broadsheet/messaging';
 import { Schema } from 'mongoose';
-import type { Fingerprint, Story, SubmissionRecord } from './submission';
+import type { Story, SubmissionRecord } from './submission';
 
 export const STORIES = 'stories';
 export const SUBMISSIONS = 'submissions';
-export const FINGERPRINTS = 'fingerprints';
 
 /** The latest accepted version of each story as stored, keyed by `source:externalId`. */
 export interface StoryDoc extends OutboxFields, Omit<Story, 'articleKey'> {
@@ -28,23 +27,6 @@ export const storySchema = new Schema<StoryDoc>(
   { collection: STORIES, versionKey: false },
 );
 addOutbox(storySchema);
-
-/** The fingerprint of each story's latest version, keyed like the story. */
-export interface FingerprintDoc extends Omit<Fingerprint, 'articleKey'> {
-  _id: string;
-}
-
-export const fingerprintSchema = new Schema<FingerprintDoc>(
-  {
-    _id: { type: String, required: true },
-    signature: [Number],
-    bands: [String],
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: FINGERPRINTS, versionKey: false },
-);
-// Near-duplicate lookup: recent stories sharing a MinHash band with a new one.
-fingerprintSchema.index({ bands: 1, updatedAt: -1 });
 
 export const submissionSchema = new Schema<SubmissionDoc>(
   {

@@ -16,19 +16,6 @@ export interface Story {
   updatedAt: Date;
 }
 
-/**
- * A story's MinHash and its lookup bands (near-duplicates), kept apart from the story: it is written once
- * per version and only read by lookups, while the story's document is rewritten by the outbox relay, and
- * every rewrite would re-index its 32 bands.
- */
-export interface Fingerprint {
-  articleKey: string;
-  signature: number[];
-  bands: string[];
-  /** When this version came in: lookups compare only recent stories. */
-  updatedAt: Date;
-}
-
 /** What deduplication needs to know of the story held. */
 export type StoryVersion = Pick<Story, 'articleKey' | 'revision' | 'contentHash'>;
 

@@ -1,29 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, DomainEvent } from '@broadsheet/contracts';
 import { OutboxStore, withoutOutbox } from '@broadsheet/messaging';
-import { isDuplicateKey, MONGO_CONNECTION } from '@broadsheet/persistence';
+import { MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
-import { Fingerprinted } from '../near-duplicates/near-duplicates';
-import { Fingerprint, Story, StoryVersion, SubmissionRecord } from './submission';
+import { Story, StoryVersion, SubmissionRecord } from './submission';
 import { toStoryDoc, toStoryVersion, toSubmissionDoc, toSubmissionRecord } from './submission.mapper';
-import {
-  FINGERPRINTS,
-  FingerprintDoc,
-  fingerprintSchema,
-  STORIES,
-  StoryDoc,
-  storySchema,
-  SUBMISSIONS,
-  SubmissionDoc,
-  submissionSchema,
-} from './submission.schema';
+import { STORIES, StoryDoc, storySchema, SUBMISSIONS, SubmissionDoc, submissionSchema } from './submission.schema';
 
 /** The only place ingest touches Mongo. Writes that announce something carry their events (outbox). */
 @Injectable()
 export class SubmissionsRepository {
   private readonly stories: Collection<StoryDoc>;
   private readonly submissions: Collection<SubmissionDoc>;
-  private readonly fingerprints: Collection<FingerprintDoc>;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
@@ -32,10 +20,8 @@ export class SubmissionsRepository {
     // Registering the models creates their indexes; writes go through the outbox store.
     connection.model<StoryDoc>('Story', storySchema);
     connection.model<SubmissionDoc>('Submission', submissionSchema);
-    connection.model<FingerprintDoc>('Fingerprint', fingerprintSchema);
     this.stories = connection.collection<StoryDoc>(STORIES);
     this.submissions = connection.collection<SubmissionDoc>(SUBMISSIONS);
-    this.fingerprints = connection.collection<FingerprintDoc>(FINGERPRINTS);
   }
 
   async findStory(articleKey: string): Promise<StoryVersion | null> {
@@ -49,43 +35,6 @@ export class SubmissionsRepository {
       .find({ _id: { $in: articleKeys } }, { projection: { revision: 1, contentHash: 1 } })
       .toArray();
     return new Map(docs.map((d) => [d._id, toStoryVersion(d)]));
-  }
-
-  /** Stories since `since` sharing a MinHash band with a new one (other than itself), with their fingerprints. */
-  async findSimilarSince(
-    bands: string[],
-    since: Date,
-    except: string,
-    limit = 200,
-  ): Promise<Array<Fingerprinted & { bands: string[] }>> {
-    if (bands.length === 0) return [];
-    const docs = await this.fingerprints
-      .find(
-        { bands: { $in: bands }, updatedAt: { $gte: since }, _id: { $ne: except } },
-        { projection: { signature: 1, bands: 1 } },
-      )
-      .limit(limit)
-      .toArray();
-    return docs.map((d) => ({ articleKey: d._id, signature: d.signature ?? [], bands: d.bands ?? [] }));
-  }
-
-  /**
-   * The fingerprints of stories just written, after them: one lost in a crash only makes a later lookup
-   * miss it. New stories' go in with one unordered insert (an upsert is a slower write per document on
-   * FerretDB); any already held (a version replacing an earlier one) are replaced.
-   */
-  async saveFingerprints(fingerprints: Fingerprint[]): Promise<void> {
-    if (fingerprints.length === 0) return;
-    const docs = fingerprints.map(({ articleKey, ...fields }) => ({ _id: articleKey, ...fields }));
-    try {
-      await this.fingerprints.insertMany(docs, { ordered: false });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      await this.fingerprints.bulkWrite(
-        docs.map(({ _id, ...fields }) => ({ replaceOne: { filter: { _id }, replacement: fields, upsert: true } })),
-        { ordered: false },
-      );
-    }
   }
 
   /** First versions of many stories, each with its event, in one round trip: the keys already held, and those refused. */

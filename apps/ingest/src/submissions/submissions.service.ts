@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCodes, IngestedStory } from '@broadsheet/contracts';
 import { randomUUID } from 'node:crypto';
-import { bands } from '../near-duplicates/minhash';
-import { DUPLICATE_WINDOW_MS, possibleDuplicates } from '../near-duplicates/near-duplicates';
+import { FingerprintIndex } from '../near-duplicates/fingerprint-index';
+import { possibleDuplicates } from '../near-duplicates/near-duplicates';
 import { SourceProfiles } from '../sources/source-profiles';
 import { ingestedEvent } from './events';
 import { intake } from './intake';
@@ -26,6 +26,7 @@ export class SubmissionsService {
   constructor(
     private readonly repo: SubmissionsRepository,
     private readonly profiles: SourceProfiles,
+    private readonly fingerprints: FingerprintIndex,
   ) {}
 
   /**
@@ -64,11 +65,10 @@ export class SubmissionsService {
   }
 
   /** Marks the story with the recent stories (last 72 hours, any source) it nearly repeats. */
-  async withDuplicates(story: IngestedStory, signature: number[], now = new Date()): Promise<IngestedStory> {
+  async withDuplicates(story: IngestedStory, signature: number[]): Promise<IngestedStory> {
     if (signature.length === 0) return story;
-    const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
-    const candidates = await this.repo.findSimilarSince(bands(signature), since, story.articleKey);
-    const found = possibleDuplicates(signature, candidates);
+    const [candidates] = await this.fingerprints.sharing([{ articleKey: story.articleKey, signature }]);
+    const found = possibleDuplicates(signature, candidates!);
     return found.length > 0 ? { ...story, possibleDuplicateOf: found } : story;
   }
 
@@ -98,10 +98,7 @@ export class SubmissionsService {
             event,
           );
       if (saved) {
-        if (signature.length > 0) {
-          const fingerprint = { articleKey: story.articleKey, signature, bands: bands(signature) };
-          await this.repo.saveFingerprints([{ ...fingerprint, updatedAt: changes.updatedAt }]);
-        }
+        await this.fingerprints.save([{ articleKey: story.articleKey, signature, updatedAt: changes.updatedAt }]);
         return { status: existing ? 'updated' : 'accepted', revision: story.revision };
       }
     }

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isDuplicateKey, MONGO_CONNECTION } from '@broadsheet/persistence';
+import { Collection, Connection } from 'mongoose';
+import { FINGERPRINTS, FingerprintDoc, fingerprintSchema, RETIRED_BAND_INDEX } from './fingerprint.schema';
+
+/** A story version's MinHash: what near-duplicate lookups compare. */
+export interface Fingerprint {
+  articleKey: string;
+  signature: number[];
+  /** When this version came in: lookups compare only recent stories. */
+  updatedAt: Date;
+}
+
+/** Mongo's answer when a collection does not exist yet. */
+const NAMESPACE_NOT_FOUND = 26;
+
+/**
+ * Fingerprints in the store: written once per story version and read back only to fill the in-memory
+ * index (at start, and to follow what other ingest processes wrote), so the store keeps one index on
+ * `updatedAt` and no lookup index.
+ */
+@Injectable()
+export class FingerprintsRepository {
+  private readonly fingerprints: Collection<FingerprintDoc>;
+
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+    connection.model<FingerprintDoc>('Fingerprint', fingerprintSchema);
+    this.fingerprints = connection.collection<FingerprintDoc>(FINGERPRINTS);
+  }
+
+  /** The newest `limit` fingerprints written since `since`, newest first. */
+  async newest(since: Date, limit: number): Promise<Fingerprint[]> {
+    const docs = await this.fingerprints
+      .find({ updatedAt: { $gte: since } }, { projection: { signature: 1, updatedAt: 1 } })
+      .sort({ updatedAt: -1 })
+      .limit(limit)
+      .toArray();
+    return docs.map(toFingerprint);
+  }
+
+  /** What ingest processes other than `writer` wrote since `since`. */
+  async writtenSince(since: Date, writer: string): Promise<Fingerprint[]> {
+    const docs = await this.fingerprints
+      .find({ updatedAt: { $gte: since }, writer: { $ne: writer } }, { projection: { signature: 1, updatedAt: 1 } })
+      .toArray();
+    return docs.map(toFingerprint);
+  }
+
+  /**
+   * New stories' fingerprints go in with one unordered insert (an upsert is a slower write per document on
+   * FerretDB); any already held (a version replacing an earlier one) are replaced.
+   */
+  async save(fingerprints: Fingerprint[], writer: string): Promise<void> {
+    if (fingerprints.length === 0) return;
+    const docs = fingerprints.map(({ articleKey, ...fields }) => ({ _id: articleKey, ...fields, writer }));
+    try {
+      await this.fingerprints.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await this.fingerprints.bulkWrite(
+        docs.map(({ _id, ...fields }) => ({ replaceOne: { filter: { _id }, replacement: fields, upsert: true } })),
+        { ordered: false },
+      );
+    }
+  }
+
+  /** Drops the lookup index of the releases that looked bands up in the store, where it is still there. */
+  async dropRetiredBandIndex(): Promise<void> {
+    try {
+      if (await this.fingerprints.indexExists(RETIRED_BAND_INDEX))
+        await this.fingerprints.dropIndex(RETIRED_BAND_INDEX);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== NAMESPACE_NOT_FOUND) throw error;
+    }
+  }
+}
+
+function toFingerprint(doc: Pick<FingerprintDoc, '_id' | 'signature' | 'updatedAt'>): Fingerprint {
+  return { articleKey: doc._id, signature: doc.signature ?? [], updatedAt: doc.updatedAt };
+}
