@@ -1,4 +1,5 @@
 import { Submission, Topics } from '@broadsheet/contracts';
+import { mongo } from 'mongoose';
 import {
   aSubmission,
   createTopics,
@@ -138,16 +139,36 @@ describe('two replicas of ingest and of editorial', () => {
       return (record.possibleDuplicateOf ?? []).map((d) => d.articleKey);
     };
     expect(await duplicateOf(ingest[1]!, text.replace('Heavy snow', 'Snow'))).toContain(originalKey);
-    // A process started now loads the recent fingerprints from the store.
+    // A fingerprint as releases before packed signatures stored it: an array of numbers, with its bands.
+    const legacyKey = await storeLegacyFingerprint(originalKey);
+    // A process started now loads the recent fingerprints from the store, in either form.
     const late = await ServiceProcess.start('ingest', serviceEnv('ingest', ctx, secrets));
     try {
-      expect(await duplicateOf(late, text.replace('for a third day', 'again'))).toContain(originalKey);
+      expect(await duplicateOf(late, text.replace('for a third day', 'again'))).toEqual(
+        expect.arrayContaining([originalKey, legacyKey]),
+      );
     } finally {
       await late.stop();
     }
   });
 
   const apiKey = () => ({ 'x-api-key': secrets.sourceApiKey });
+
+  /** Copies a story's fingerprint under a new key in the form earlier releases wrote; returns the key. */
+  async function storeLegacyFingerprint(articleKey: string): Promise<string> {
+    const client = await mongo.MongoClient.connect(ctx.mongoUrl);
+    try {
+      const fingerprints = client.db(`${ctx.prefix}ingest`).collection<{ _id: string }>('fingerprints');
+      const doc = await fingerprints.findOne({ _id: articleKey });
+      const bytes = Buffer.from((doc as unknown as { signature: mongo.Binary }).signature.buffer);
+      const signature = Array.from({ length: bytes.length / 4 }, (_, i) => bytes.readUInt32LE(i * 4));
+      const legacy = { _id: 'legacy:salang-pass', signature, bands: ['0:abc'], updatedAt: new Date() };
+      await fingerprints.insertOne(legacy);
+      return legacy._id;
+    } finally {
+      await client.close();
+    }
+  }
 
   /** The drafts of these stories once editorial holds their latest wire version (headline ending as given). */
   async function refreshedDrafts(articleKeys: string[], headlineEnd = '(updated)'): Promise<Draft[]> {

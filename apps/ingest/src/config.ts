@@ -50,9 +50,10 @@ export const ingestConfigSchema = baseConfigSchema.extend({
     .default(5 * 1024 * 1024),
   /**
    * Recent fingerprints each ingest process holds in memory for near-duplicate lookups (the 72-hour window,
-   * newest first). About 1.5 KB each: the default holds a large newsroom's three days of wires in ~75 MB.
+   * newest first). About 1.9 KB each (measured): the default, three days of 10,000 wire stories a day, takes
+   * about 57 MB.
    */
-  NEAR_DUPLICATE_CAPACITY: z.coerce.number().int().positive().default(50_000),
+  NEAR_DUPLICATE_CAPACITY: z.coerce.number().int().positive().default(30_000),
   /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
   ...jwtSecretsShape,
 });

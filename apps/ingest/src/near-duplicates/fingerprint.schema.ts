@@ -1,11 +1,15 @@
-import { Schema } from 'mongoose';
+import { mongo, Schema } from 'mongoose';
 
 export const FINGERPRINTS = 'fingerprints';
 
 /** A story's MinHash as stored, keyed like the story, with the ingest process that wrote it. */
 export interface FingerprintDoc {
   _id: string;
-  signature: number[];
+  /**
+   * The 64 hashes packed little-endian, 4 bytes each: one binary value is far cheaper to encode and store
+   * than an array of 64 numbers. Earlier releases wrote the array, which is still read.
+   */
+  signature: mongo.Binary | Buffer | number[];
   /** Which ingest process wrote it: each follows the others' writes (FingerprintIndex). */
   writer: string;
   updatedAt: Date;
@@ -14,7 +18,7 @@ export interface FingerprintDoc {
 export const fingerprintSchema = new Schema<FingerprintDoc>(
   {
     _id: { type: String, required: true },
-    signature: [Number],
+    signature: Buffer,
     writer: { type: String, required: true },
     updatedAt: { type: Date, required: true },
   },

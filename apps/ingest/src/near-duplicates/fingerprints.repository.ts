@@ -52,7 +52,12 @@ export class FingerprintsRepository {
    */
   async save(fingerprints: Fingerprint[], writer: string): Promise<void> {
     if (fingerprints.length === 0) return;
-    const docs = fingerprints.map(({ articleKey, ...fields }) => ({ _id: articleKey, ...fields, writer }));
+    const docs = fingerprints.map(({ articleKey, signature, updatedAt }) => ({
+      _id: articleKey,
+      signature: packed(signature),
+      updatedAt,
+      writer,
+    }));
     try {
       await this.fingerprints.insertMany(docs, { ordered: false });
     } catch (error) {
@@ -76,5 +81,17 @@ export class FingerprintsRepository {
 }
 
 function toFingerprint(doc: Pick<FingerprintDoc, '_id' | 'signature' | 'updatedAt'>): Fingerprint {
-  return { articleKey: doc._id, signature: doc.signature ?? [], updatedAt: doc.updatedAt };
+  return { articleKey: doc._id, signature: unpacked(doc.signature), updatedAt: doc.updatedAt };
+}
+
+function packed(signature: readonly number[]): Buffer {
+  const bytes = Buffer.alloc(signature.length * 4);
+  signature.forEach((hash, i) => bytes.writeUInt32LE(hash, i * 4));
+  return bytes;
+}
+
+function unpacked(stored: FingerprintDoc['signature'] | undefined): number[] {
+  if (stored === undefined || Array.isArray(stored)) return stored ?? [];
+  const bytes = Buffer.isBuffer(stored) ? stored : Buffer.from(stored.buffer);
+  return Array.from({ length: Math.floor(bytes.length / 4) }, (_, i) => bytes.readUInt32LE(i * 4));
 }

@@ -104,7 +104,7 @@ export function signature(text: string, language = 'en'): number[] {
 }
 
 /** Estimated Jaccard similarity of two signatures (0 when either is empty), rounded to 2 places. */
-export function similarity(a: readonly number[], b: readonly number[]): number {
+export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || a.length !== b.length) return 0;
   let same = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
@@ -115,7 +115,7 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
  * Lookup keys: one per band of BAND_ROWS hashes, the band's number mixed in so that equal rows in different
  * bands are different keys. 32-bit signed integers: V8 keeps them unboxed in maps and arrays.
  */
-export function bandKeys(sig: readonly number[]): number[] {
+export function bandKeys(sig: ArrayLike<number>): number[] {
   const out: number[] = [];
   for (let i = 0; i + BAND_ROWS <= sig.length; i += BAND_ROWS) {
     let h = seeds[i / BAND_ROWS]!;

@@ -18,7 +18,7 @@ export const DUPLICATE_WINDOW_MS = 72 * 60 * 60 * 1000;
 
 export interface Fingerprinted {
   articleKey: string;
-  signature: readonly number[];
+  signature: ArrayLike<number>;
 }
 
 /** The candidates that this signature nearly repeats, most similar first, at most ten. */

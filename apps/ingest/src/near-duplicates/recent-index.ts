@@ -1,11 +1,11 @@
 import { bandKeys } from './minhash';
 import { Fingerprinted } from './near-duplicates';
 
-/** A story's fingerprint as the index holds it. */
+/** A story's fingerprint as the index holds it: the signature packed (4 bytes a hash, not a boxed double). */
 export interface Indexed extends Fingerprinted {
+  signature: Uint32Array;
   /** When this version came in (ms since the epoch). */
   at: number;
-  bands: readonly number[];
 }
 
 /**
@@ -40,13 +40,13 @@ export class RecentIndex {
   }
 
   /** Adds a story's fingerprint, replacing an older version's; a story without words has none. */
-  add(articleKey: string, signature: readonly number[], at: number): void {
+  add(articleKey: string, signature: ArrayLike<number>, at: number): void {
     if ((this.held.get(articleKey)?.at ?? -Infinity) > at) return;
     this.remove(articleKey);
     if (signature.length === 0) return;
-    const item: Indexed = { articleKey, signature, at, bands: bandKeys(signature) };
+    const item: Indexed = { articleKey, signature: Uint32Array.from(signature), at };
     this.held.set(articleKey, item);
-    for (const band of item.bands) this.enter(band, item);
+    for (const band of bandKeys(item.signature)) this.enter(band, item);
     for (const oldest of this.held.values()) {
       if (this.held.size <= this.capacity) break;
       this.remove(oldest.articleKey);
@@ -54,7 +54,7 @@ export class RecentIndex {
   }
 
   /** The fingerprints sharing an uncrowded band with `signature`, each once, other than `except`. */
-  sharing(signature: readonly number[], except: string): Indexed[] {
+  sharing(signature: ArrayLike<number>, except: string): Indexed[] {
     const found = new Set<Indexed>();
     for (const band of bandKeys(signature)) {
       const bucket = this.buckets.get(band);
@@ -76,7 +76,8 @@ export class RecentIndex {
     const item = this.held.get(articleKey);
     if (!item) return;
     this.held.delete(articleKey);
-    for (const band of item.bands) this.leave(band, item);
+    // Recomputed rather than kept: 32 hashes cost less than holding 32 numbers for every story.
+    for (const band of bandKeys(item.signature)) this.leave(band, item);
   }
 
   private enter(band: number, item: Indexed): void {
