@@ -54,6 +54,11 @@ export const ingestConfigSchema = baseConfigSchema.extend({
    * about 57 MB.
    */
   NEAR_DUPLICATE_CAPACITY: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Worker threads that clean batches (HTML parsing and sanitizing, MinHash) beside the thread that serves
+   * requests and the store. One suits a 2-core pod: the store and Kafka need the other core too.
+   */
+  INTAKE_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Verifies admin tokens for the dead-letter routes (`/v1/admin/dlq`). */
   ...jwtSecretsShape,
 });

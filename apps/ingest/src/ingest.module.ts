@@ -7,6 +7,7 @@ import { BatchMethodsMiddleware } from './batch/batch-methods.middleware';
 import { BatchController } from './batch/batch.controller';
 import { MAX_BATCH } from './batch/batch.request';
 import { BatchService } from './batch/batch.service';
+import { INTAKE_THREADS, IntakePool } from './batch/intake-pool';
 import { KafkaSubmissions } from './batch/kafka-submissions';
 import { IngestConfig } from './config';
 import { FingerprintIndex, RECENT_CAPACITY } from './near-duplicates/fingerprint-index';
@@ -66,6 +67,8 @@ export class IngestModule implements NestModule {
         FingerprintsRepository,
         FingerprintIndex,
         { provide: RECENT_CAPACITY, useValue: config.NEAR_DUPLICATE_CAPACITY },
+        IntakePool,
+        { provide: INTAKE_THREADS, useValue: config.INTAKE_THREADS },
       ],
     };
   }

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, IngestedStory } from '@broadsheet/contracts';
 import { FingerprintIndex } from '../near-duplicates/fingerprint-index';
 import { Fingerprint } from '../near-duplicates/fingerprints.repository';
-import { possibleDuplicates } from '../near-duplicates/near-duplicates';
+import { mostSimilar } from '../near-duplicates/near-duplicates';
 import { RecentIndex } from '../near-duplicates/recent-index';
 import { ingestedEvent } from '../submissions/events';
-import { intake, SourceProfile } from '../submissions/intake';
+import { SourceProfile } from '../submissions/intake';
 import { Channel, SubmissionRecord } from '../submissions/submission';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { BatchOutcome, ItemResult } from './batch-outcome';
+import { IntakePool } from './intake-pool';
 
 export type { ItemResult } from './batch-outcome';
 
@@ -34,6 +35,7 @@ export class BatchService {
     private readonly repo: SubmissionsRepository,
     private readonly single: SubmissionsService,
     private readonly fingerprints: FingerprintIndex,
+    private readonly intake: IntakePool,
   ) {}
 
   /** `correlationIds[i]`, when given, is item i's own (a Kafka message's); otherwise the request's. */
@@ -45,8 +47,7 @@ export class BatchService {
   ): Promise<ItemResult[]> {
     const outcome = new BatchOutcome(profile.name, channel, raws, correlationIds);
     const valid: Valid[] = [];
-    raws.forEach((raw, index) => {
-      const r = intake(raw, profile);
+    (await this.intake.intakeAll(raws, profile)).forEach((r, index) => {
       if (r.ok) valid.push({ index, ...r });
       else outcome.rejected(index, r.reasons);
     });
@@ -102,15 +103,16 @@ export class BatchService {
 
   /** Near-duplicates among recent stories and among the batch's own earlier items. */
   private async markDuplicates(valid: Valid[]): Promise<void> {
-    const recent = await this.fingerprints.sharing(
+    const recent = await this.fingerprints.similar(
       valid.map((v) => ({ articleKey: v.story.articleKey, signature: v.signature })),
     );
     const earlier = new RecentIndex(valid.length);
     valid.forEach((v, i) => {
       const key = v.story.articleKey;
-      // A story held and also sent earlier in the batch is compared once.
-      const candidates = firstOfEach([...recent[i]!, ...earlier.sharing(v.signature, key)], (c) => c.articleKey);
-      const found = possibleDuplicates(v.signature, candidates);
+      // A story held and also sent earlier in the batch is counted once, as held.
+      const found = mostSimilar(
+        firstOfEach([...recent[i]!, ...earlier.similar(v.signature, key)], (d) => d.articleKey),
+      );
       if (found.length > 0) v.story = { ...v.story, possibleDuplicateOf: found };
       earlier.add(key, v.signature, 0);
     });

@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { PossibleDuplicate } from '@broadsheet/contracts';
 import { randomUUID } from 'node:crypto';
 import { Fingerprint, FingerprintsRepository } from './fingerprints.repository';
 import { DUPLICATE_WINDOW_MS } from './near-duplicates';
-import { Indexed, RecentIndex } from './recent-index';
+import { RecentIndex } from './recent-index';
 
 /** How many recent fingerprints each ingest process holds (`NEAR_DUPLICATE_CAPACITY`). */
 export const RECENT_CAPACITY = Symbol('RECENT_CAPACITY');
@@ -44,10 +45,12 @@ export class FingerprintIndex implements OnModuleInit {
     this.followedAt = now;
   }
 
-  /** For each story, the recent stories sharing a band with it, other than itself. */
-  async sharing(stories: ReadonlyArray<{ articleKey: string; signature: readonly number[] }>): Promise<Indexed[][]> {
+  /** For each story, the recent stories (other than itself) it nearly repeats, in no particular order. */
+  async similar(
+    stories: ReadonlyArray<{ articleKey: string; signature: readonly number[] }>,
+  ): Promise<PossibleDuplicate[][]> {
     await this.follow();
-    return stories.map((s) => this.index.sharing(s.signature, s.articleKey));
+    return stories.map((s) => this.index.similar(s.signature, s.articleKey));
   }
 
   /** Stores fingerprints of versions just written and holds them for the next lookups. */

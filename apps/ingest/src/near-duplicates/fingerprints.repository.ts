@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isDuplicateKey, MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
+import { endianness } from 'node:os';
 import { FINGERPRINTS, FingerprintDoc, fingerprintSchema, RETIRED_BAND_INDEX } from './fingerprint.schema';
 
 /** A story version's MinHash: what near-duplicate lookups compare. */
@@ -84,14 +85,19 @@ function toFingerprint(doc: Pick<FingerprintDoc, '_id' | 'signature' | 'updatedA
   return { articleKey: doc._id, signature: unpacked(doc.signature), updatedAt: doc.updatedAt };
 }
 
+/** Little-endian whatever the machine: replicas on different hardware read each other's fingerprints. */
+const bigEndian = endianness() === 'BE';
+
 function packed(signature: readonly number[]): Buffer {
-  const bytes = Buffer.alloc(signature.length * 4);
-  signature.forEach((hash, i) => bytes.writeUInt32LE(hash, i * 4));
-  return bytes;
+  const bytes = Buffer.from(Uint32Array.from(signature).buffer);
+  return bigEndian ? bytes.swap32() : bytes;
 }
 
 function unpacked(stored: FingerprintDoc['signature'] | undefined): number[] {
   if (stored === undefined || Array.isArray(stored)) return stored ?? [];
-  const bytes = Buffer.isBuffer(stored) ? stored : Buffer.from(stored.buffer);
-  return Array.from({ length: Math.floor(bytes.length / 4) }, (_, i) => bytes.readUInt32LE(i * 4));
+  const view = Buffer.isBuffer(stored) ? stored : stored.buffer;
+  // A copy of its own (not from Buffer's shared pool): aligned for Uint32Array, and swappable.
+  const bytes = Buffer.alloc(view.length - (view.length % 4));
+  bytes.set(view.subarray(0, bytes.length));
+  return Array.from(new Uint32Array((bigEndian ? bytes.swap32() : bytes).buffer, 0, bytes.length / 4));
 }

@@ -27,9 +27,16 @@ export function possibleDuplicates(
   candidates: readonly Fingerprinted[],
   threshold = DUPLICATE_THRESHOLD,
 ): PossibleDuplicate[] {
-  return candidates
-    .map((c) => ({ articleKey: c.articleKey, similarity: similarity(sig, c.signature) }))
-    .filter((d) => d.similarity >= threshold)
+  return mostSimilar(
+    candidates
+      .map((c) => ({ articleKey: c.articleKey, similarity: similarity(sig, c.signature) }))
+      .filter((d) => d.similarity >= threshold),
+  );
+}
+
+/** What goes on a story's `possibleDuplicateOf`: the ten most similar, the most similar first. */
+export function mostSimilar(found: readonly PossibleDuplicate[]): PossibleDuplicate[] {
+  return [...found]
     .sort((a, b) => b.similarity - a.similarity || a.articleKey.localeCompare(b.articleKey))
     .slice(0, 10);
 }

@@ -1,11 +1,14 @@
-import { bandKeys } from './minhash';
-import { Fingerprinted } from './near-duplicates';
+import { PossibleDuplicate } from '@broadsheet/contracts';
+import { bandKeys, similarity } from './minhash';
+import { DUPLICATE_THRESHOLD, Fingerprinted } from './near-duplicates';
 
 /** A story's fingerprint as the index holds it: the signature packed (4 bytes a hash, not a boxed double). */
 export interface Indexed extends Fingerprinted {
   signature: Uint32Array;
   /** When this version came in (ms since the epoch). */
   at: number;
+  /** The last lookup that compared it: a story sharing several bands is compared once per lookup. */
+  lookup: number;
 }
 
 /**
@@ -28,6 +31,7 @@ export const CROWDED_BAND = 100;
 export class RecentIndex {
   private readonly held = new Map<string, Indexed>();
   private readonly buckets = new Map<number, Indexed | Indexed[] | number>();
+  private lookups = 0;
 
   /** `capacity`: most fingerprints held; beyond it the longest held go first. */
   constructor(
@@ -44,7 +48,7 @@ export class RecentIndex {
     if ((this.held.get(articleKey)?.at ?? -Infinity) > at) return;
     this.remove(articleKey);
     if (signature.length === 0) return;
-    const item: Indexed = { articleKey, signature: Uint32Array.from(signature), at };
+    const item: Indexed = { articleKey, signature: Uint32Array.from(signature), at, lookup: 0 };
     this.held.set(articleKey, item);
     for (const band of bandKeys(item.signature)) this.enter(band, item);
     for (const oldest of this.held.values()) {
@@ -53,17 +57,27 @@ export class RecentIndex {
     }
   }
 
-  /** The fingerprints sharing an uncrowded band with `signature`, each once, other than `except`. */
-  sharing(signature: ArrayLike<number>, except: string): Indexed[] {
-    const found = new Set<Indexed>();
+  /**
+   * The stories sharing an uncrowded band with `signature` (other than `except`) whose similarity reaches
+   * `threshold`, in no particular order. Each is compared once, with no set or list built per lookup: a
+   * batch looks up hundreds of stories, each sharing bands with dozens.
+   */
+  similar(signature: ArrayLike<number>, except: string, threshold = DUPLICATE_THRESHOLD): PossibleDuplicate[] {
+    const lookup = ++this.lookups;
+    const found: PossibleDuplicate[] = [];
+    const compare = (item: Indexed): void => {
+      if (item.lookup === lookup || item.articleKey === except) return;
+      item.lookup = lookup;
+      const score = similarity(signature, item.signature);
+      if (score >= threshold) found.push({ articleKey: item.articleKey, similarity: score });
+    };
     for (const band of bandKeys(signature)) {
       const bucket = this.buckets.get(band);
       if (bucket === undefined || typeof bucket === 'number') continue;
-      for (const item of Array.isArray(bucket) ? bucket : [bucket]) {
-        if (item.articleKey !== except) found.add(item);
-      }
+      if (Array.isArray(bucket)) bucket.forEach(compare);
+      else compare(bucket);
     }
-    return [...found];
+    return found;
   }
 
   /** Drops the fingerprints that came in before `since`. */

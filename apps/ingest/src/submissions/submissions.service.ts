@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCodes, IngestedStory } from '@broadsheet/contracts';
 import { randomUUID } from 'node:crypto';
 import { FingerprintIndex } from '../near-duplicates/fingerprint-index';
-import { possibleDuplicates } from '../near-duplicates/near-duplicates';
+import { mostSimilar } from '../near-duplicates/near-duplicates';
 import { SourceProfiles } from '../sources/source-profiles';
 import { ingestedEvent } from './events';
 import { intake } from './intake';
@@ -67,8 +67,8 @@ export class SubmissionsService {
   /** Marks the story with the recent stories (last 72 hours, any source) it nearly repeats. */
   async withDuplicates(story: IngestedStory, signature: number[]): Promise<IngestedStory> {
     if (signature.length === 0) return story;
-    const [candidates] = await this.fingerprints.sharing([{ articleKey: story.articleKey, signature }]);
-    const found = possibleDuplicates(signature, candidates!);
+    const [similar] = await this.fingerprints.similar([{ articleKey: story.articleKey, signature }]);
+    const found = mostSimilar(similar!);
     return found.length > 0 ? { ...story, possibleDuplicateOf: found } : story;
   }
 
