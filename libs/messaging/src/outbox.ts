@@ -41,9 +41,21 @@ export interface OutboxFields {
 /** A document that carries an outbox, as stored. */
 export type OutboxDocument = OutboxFields & { _id: string };
 
+/**
+ * Random bytes drawn from a pool refilled 4 KB at a time: one `randomBytes` call per event cost 20 µs
+ * each in an archive import (a system call and a buffer every time), 1 in 8 of the produce cost.
+ */
+const randomPool = { bytes: Buffer.alloc(0), at: 0 };
+
+function randomHex(count: number): string {
+  if (randomPool.at + count > randomPool.bytes.length) Object.assign(randomPool, { bytes: randomBytes(4096), at: 0 });
+  randomPool.at += count;
+  return randomPool.bytes.toString('hex', randomPool.at - count, randomPool.at);
+}
+
 /** W3C traceparent for a new span: lets a request be followed across services. */
 function traceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  return `00-${randomHex(16)}-${randomHex(8)}-01`;
 }
 
 /** An event that fails its own schema is the producer's bug, never the caller's: a 500, not a 400. */
