@@ -51,11 +51,17 @@ describe('outbox relay and the documents its process inserts', () => {
     await connection?.close();
   });
 
-  /** A running relay (no poll timer: only the store's hand-over and nudges move it) and its store. */
-  function running(collection: string, publisher: OutboxPublisher, leaseMs = LEASE_MS) {
+  /** A fresh collection, a running relay on it (no poll timer: only its store's hand-overs move it) and that store. */
+  function running(label: string, publisher: OutboxPublisher, leaseMs = LEASE_MS) {
+    const collection = aCollection(label);
     const relay = relayOver(connection, collection, publisher, { enabled: true, leaseMs, shutdownGraceMs: 500 });
     relays.push(relay);
-    return { relay, store: new OutboxStore(relay) };
+    return {
+      collection,
+      aggregates: connection.collection<Aggregate>(collection),
+      relay,
+      store: new OutboxStore(relay),
+    };
   }
 
   const drained = (aggregates: mongo.Collection<Aggregate>, within: number) =>
@@ -66,10 +72,8 @@ describe('outbox relay and the documents its process inserts', () => {
     );
 
   it('writes new documents already leased to it and publishes them without any claim', async () => {
-    const collection = aCollection('adopt');
-    const aggregates = connection.collection<Aggregate>(collection);
     const gate = gated(producer);
-    const { store } = running(collection, gate);
+    const { collection, aggregates, store } = running('adopt', gate);
     // The relay is busy sending this one (held at the gate) while the next documents are inserted, so
     // any lease they carry was written by the insert itself.
     const busy = `wire:${randomUUID()}`;
@@ -108,10 +112,8 @@ describe('outbox relay and the documents its process inserts', () => {
   });
 
   it('sends an update appended while it holds the inserted document after the insert’s event', async () => {
-    const collection = aCollection('grew');
-    const aggregates = connection.collection<Aggregate>(collection);
     const gate = gated(producer);
-    const { store } = running(collection, gate);
+    const { aggregates, store } = running('grew', gate);
     const key = `wire:${randomUUID()}`;
 
     await store.insert(aggregates, { _id: key }, [anIngestedEvent('first', key)]);
@@ -129,8 +131,6 @@ describe('outbox relay and the documents its process inserts', () => {
   });
 
   it('leaves what it stopped before sending to another relay once the lease runs out, sent once', async () => {
-    const collection = aCollection('crash');
-    const aggregates = connection.collection<Aggregate>(collection);
     let sending = false;
     // Its send never completes: the process is as good as dead between the insert and the publish.
     const dead: OutboxPublisher = {
@@ -139,7 +139,7 @@ describe('outbox relay and the documents its process inserts', () => {
         return new Promise<void>(() => undefined);
       },
     };
-    const { relay, store } = running(collection, dead, 5_000);
+    const { collection, aggregates, relay, store } = running('crash', dead, 5_000);
     const key = `wire:${randomUUID()}`;
 
     await store.insert(aggregates, { _id: key }, [anIngestedEvent('survives the stop', key)]);
