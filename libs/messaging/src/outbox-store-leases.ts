@@ -14,6 +14,13 @@ export interface Claimed {
   entries: OutboxEntry[];
 }
 
+/** Documents a relay holds under one lease token, and when the earliest of their leases began. */
+export interface Hold {
+  token: string;
+  at: number;
+  docs: Claimed[];
+}
+
 const lease = { outboxLeaseUntil: '', outboxLeaseOwner: '' } as const;
 
 /**
@@ -27,6 +34,14 @@ export class OutboxLeases {
 
   constructor(connection: Connection, names: string[]) {
     this.collections = names.map((name) => connection.collection<OutboxDocument>(name));
+  }
+
+  /**
+   * This relay's handle on `collection` when it is one it serves, else undefined. Mongoose hands out one
+   * handle per name and connection, so the same handle means the same store and collection this relay polls.
+   */
+  handleOn(collection: object): mongo.Collection<OutboxDocument> | undefined {
+    return this.collections.find((c) => c === collection);
   }
 
   /** Leases up to `limit` free documents per collection to `token` until `until`. */

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, DomainEvent } from '@broadsheet/contracts';
 import { isDuplicateKey } from '@broadsheet/persistence';
 import { mongo } from 'mongoose';
-import { OutboxDocument, OutboxFields, toOutboxEntry, withOutbox, withoutOutbox } from './outbox';
+import { OutboxDocument, OutboxEntry, OutboxFields, toOutboxEntry, withOutbox, withoutOutbox } from './outbox';
+import { Inserted, InsertLease } from './outbox-adoptions';
 import { OutboxRelay } from './relay';
 
 /**
  * The one way a repository writes state together with the events it causes: both go in the same
  * single-document write, which the store applies atomically, and the relay is nudged right after.
- * Repositories never spell the outbox fields nor call the relay themselves.
+ * New documents are written already leased to this process's relay when it takes them, and handed to it
+ * with their entries, so it publishes them without claiming them back from the store (see
+ * `OutboxRelay.leaseForInsert`). Repositories never spell the outbox fields nor call the relay themselves.
  */
 @Injectable()
 export class OutboxStore {
@@ -21,17 +24,14 @@ export class OutboxStore {
     events: DomainEvent[] = [],
   ): Promise<boolean> {
     const outbox = events.map(toOutboxEntry);
+    const lease = outbox.length > 0 ? this.relay.leaseForInsert(collection) : undefined;
     try {
-      await collection.insertOne({
-        ...doc,
-        outbox,
-        outboxPending: outbox.length > 0,
-      } as mongo.OptionalUnlessRequiredId<T>);
+      await collection.insertOne({ ...doc, ...newOutbox(outbox, lease) } as mongo.OptionalUnlessRequiredId<T>);
     } catch (error) {
       if (isDuplicateKey(error)) return false;
       throw error;
     }
-    if (outbox.length > 0) this.relay.nudge();
+    this.handOver(lease, [{ id: doc._id, entries: outbox }]);
     return true;
   }
 
@@ -45,27 +45,31 @@ export class OutboxStore {
     items: Array<{ doc: Omit<T, keyof OutboxFields>; events: DomainEvent[] }>,
   ): Promise<{ held: Set<string>; failed: Map<string, DomainError> }> {
     const failed = new Map<string, DomainError>();
-    const docs: Array<mongo.OptionalUnlessRequiredId<T>> = [];
+    const ready: Array<{ doc: Omit<T, keyof OutboxFields>; outbox: OutboxEntry[] }> = [];
     for (const { doc, events } of items) {
       try {
-        const outbox = events.map(toOutboxEntry);
-        docs.push({ ...doc, outbox, outboxPending: outbox.length > 0 } as mongo.OptionalUnlessRequiredId<T>);
+        ready.push({ doc, outbox: events.map(toOutboxEntry) });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         failed.set(doc._id, error);
       }
     }
-    const held = await this.insertUnordered(collection, docs);
-    if (docs.some((d) => (d as { outboxPending: boolean }).outboxPending)) this.relay.nudge();
-    return { held, failed };
+    const lease = ready.some((r) => r.outbox.length > 0) ? this.relay.leaseForInsert(collection) : undefined;
+    const docs = ready.map(({ doc, outbox }) => ({ ...doc, ...newOutbox(outbox, lease) }));
+    const refused = await this.insertUnordered(collection, docs as Array<mongo.OptionalUnlessRequiredId<T>>);
+    this.handOver(
+      lease,
+      ready.filter((_, i) => !refused.has(i)).map(({ doc, outbox }) => ({ id: doc._id, entries: outbox })),
+    );
+    return { held: new Set([...refused].map((i) => ready[i]!.doc._id)), failed };
   }
 
+  /** Inserts `docs`; returns the positions of those a unique index refused (already held). */
   private async insertUnordered<T extends OutboxDocument>(
     collection: mongo.Collection<T>,
     docs: Array<mongo.OptionalUnlessRequiredId<T>>,
-  ): Promise<Set<string>> {
-    const held = new Set<string>();
-    if (docs.length === 0) return held;
+  ): Promise<Set<number>> {
+    if (docs.length === 0) return new Set();
     try {
       await collection.insertMany(docs, { ordered: false });
     } catch (error) {
@@ -75,9 +79,17 @@ export class OutboxStore {
         code: number;
       }>;
       if (list.length === 0 || list.some((e) => e.code !== 11000)) throw error;
-      for (const e of list) held.add((docs[e.index] as { _id: string })._id);
+      return new Set(list.map((e) => e.index));
     }
-    return held;
+    return new Set();
+  }
+
+  /** Whatever was written with entries goes to the relay: in hand when it leased it, else found by its nudge. */
+  private handOver(lease: InsertLease | undefined, written: Inserted[]): void {
+    const pending = written.filter((w) => w.entries.length > 0);
+    if (pending.length === 0) return;
+    if (lease) this.relay.adopt(lease, pending);
+    else this.relay.nudge();
   }
 
   /**
@@ -98,4 +110,10 @@ export class OutboxStore {
     if (written && events.length > 0) this.relay.nudge();
     return written as Omit<T, keyof OutboxFields> | null;
   }
+}
+
+/** A new document's outbox fields: pending when it has entries, and then leased when the relay took it. */
+function newOutbox(outbox: OutboxEntry[], lease: InsertLease | undefined): Omit<OutboxFields, 'outboxRejected'> {
+  const pending = outbox.length > 0;
+  return { outbox, outboxPending: pending, ...(pending && lease ? lease.fields : {}) };
 }

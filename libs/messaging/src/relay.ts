@@ -5,7 +5,8 @@ import { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { serializedBytes } from './event-size';
 import { OutboxEntry } from './outbox';
-import { Claimed, OutboxLeases } from './outbox-store-leases';
+import { Adoptions, Inserted, InsertLease } from './outbox-adoptions';
+import { Claimed, Hold, OutboxLeases } from './outbox-store-leases';
 import type { OutboxPublisher } from './producer';
 import { refusalReason } from './refusal';
 
@@ -47,8 +48,10 @@ interface Sent {
  * round claims up to `claimLimit` documents with a lease (one atomic conditional write per document),
  * publishes all their entries in one batch, in order, and releases them. Only the claim that holds a
  * document's lease removes its entries or releases it, so a relay that failed or ran out of lease
- * touches nothing another relay took over. An entry the broker refuses for good (too large, invalid) is
- * moved aside to the document's `outboxRejected`, counted and logged for an operator, never retried.
+ * touches nothing another relay took over. Documents inserted through this process's OutboxStore come
+ * already leased to this relay (see `leaseForInsert`) and go out the same way without being claimed. An
+ * entry the broker refuses for good (too large, invalid) is moved aside to the document's `outboxRejected`,
+ * counted and logged for an operator, never retried.
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -65,6 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private flushing = false;
 
   private readonly leases: OutboxLeases;
+  private readonly adoptions = new Adoptions(() => this.nextToken());
 
   constructor(
     connection: Connection,
@@ -106,6 +110,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return published;
   }
 
+  /**
+   * The lease under which OutboxStore inserts new documents already held by this relay, or undefined when
+   * they go in free for any relay to claim: this relay is off or stopping, Kafka is failing (claims are
+   * cautious then), or it does not poll that collection. Why: the new documents' entries are in memory, and
+   * claiming them back (a find, a lease write on every document, a find of their outbox: on FerretDB the
+   * writes cost about what the insert did) would only learn what the insert knew. Should this process die
+   * before releasing them, their lease runs out and any relay claims them, as it claims any document.
+   */
+  leaseForInsert(collection: object): InsertLease | undefined {
+    if (!this.options.enabled || this.stopped || this.flushing || this.cautious || this.outOfReach) return undefined;
+    const handle = this.leases.handleOn(collection);
+    return handle && this.adoptions.lease(handle, this.options.leaseMs);
+  }
+
+  /** Takes documents inserted under `lease`, with their entries, into the next round and asks for one. */
+  adopt(lease: InsertLease, inserted: Inserted[]): void {
+    this.adoptions.add(lease, inserted);
+    this.nudge();
+  }
+
   /** Asks for a drain now (called right after a write), coalescing with one in progress. */
   nudge(): void {
     if (!this.options.enabled || this.stopped || this.flushing) return;
@@ -139,17 +163,28 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async round(): Promise<Round> {
     // Connecting (after an outage: a new producer id, metadata) is not charged to any lease.
     if (!(await this.producerReady())) return { claimed: 0, published: 0, failed: true };
-    const claimedAt = Date.now();
-    const token = `${this.owner}/${++this.claims}`;
-    const limit = this.cautious ? 1 : (this.options.claimLimit ?? 100);
-    const until = new Date(claimedAt + this.options.leaseMs);
-    const docs = await this.leases.claim(token, new Date(claimedAt), until, limit);
-    if (docs.length === 0) return { claimed: 0, published: 0, failed: false };
-    const { sent, refused, failed } = await this.publish(docs, claimedAt + this.options.leaseMs / 3);
+    const hold = this.adoptions.take() ?? (await this.claim());
+    if (!hold) return { claimed: 0, published: 0, failed: false };
+    const { docs, token } = hold;
+    const { sent, refused, failed } = await this.publish(docs, hold.at + this.options.leaseMs / 3);
     this.cautious = failed;
     await this.release(docs, token, sent, refused);
     this.countRefused(docs, refused);
     return { claimed: docs.length, published: sent.size, failed };
+  }
+
+  /** Leases free documents: written while no relay took them at insert, updated since, or whose lease ran out. */
+  private async claim(): Promise<Hold | undefined> {
+    const at = Date.now();
+    const token = this.nextToken();
+    const limit = this.cautious ? 1 : (this.options.claimLimit ?? 100);
+    const docs = await this.leases.claim(token, new Date(at), new Date(at + this.options.leaseMs), limit);
+    return docs.length > 0 ? { token, at, docs } : undefined;
+  }
+
+  /** A lease token of its own for each claim or group of inserts: only its holder may release what it leased. */
+  private nextToken(): string {
+    return `${this.owner}/${++this.claims}`;
   }
 
   private async producerReady(): Promise<boolean> {
