@@ -1,3 +1,4 @@
 export * from './mongo.module';
 export * from './plain';
 export * from './keyset';
+export * from './retired-index';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isDuplicateKey, MONGO_CONNECTION } from '@broadsheet/persistence';
+import { dropRetiredIndex, isDuplicateKey, MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
 import { endianness } from 'node:os';
 import { FINGERPRINTS, FingerprintDoc, fingerprintSchema, RETIRED_BAND_INDEX } from './fingerprint.schema';
@@ -11,9 +11,6 @@ export interface Fingerprint {
   /** When this version came in: lookups compare only recent stories. */
   updatedAt: Date;
 }
-
-/** Mongo's answer when a collection does not exist yet. */
-const NAMESPACE_NOT_FOUND = 26;
 
 /**
  * Fingerprints in the store: written once per story version and read back only to fill the in-memory
@@ -71,13 +68,8 @@ export class FingerprintsRepository {
   }
 
   /** Drops the lookup index of the releases that looked bands up in the store, where it is still there. */
-  async dropRetiredBandIndex(): Promise<void> {
-    try {
-      if (await this.fingerprints.indexExists(RETIRED_BAND_INDEX))
-        await this.fingerprints.dropIndex(RETIRED_BAND_INDEX);
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== NAMESPACE_NOT_FOUND) throw error;
-    }
+  dropRetiredBandIndex(): Promise<void> {
+    return dropRetiredIndex(this.fingerprints, RETIRED_BAND_INDEX);
   }
 }
 

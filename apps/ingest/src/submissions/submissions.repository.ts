@@ -1,15 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainError, DomainEvent } from '@broadsheet/contracts';
 import { OutboxStore, withoutOutbox } from '@broadsheet/messaging';
-import { MONGO_CONNECTION } from '@broadsheet/persistence';
+import { dropRetiredIndex, MONGO_CONNECTION } from '@broadsheet/persistence';
 import { Collection, Connection } from 'mongoose';
 import { Story, StoryVersion, SubmissionRecord } from './submission';
 import { toStoryDoc, toStoryVersion, toSubmissionDoc, toSubmissionRecord } from './submission.mapper';
-import { STORIES, StoryDoc, storySchema, SUBMISSIONS, SubmissionDoc, submissionSchema } from './submission.schema';
+import {
+  RETIRED_RECORD_INDEX,
+  STORIES,
+  StoryDoc,
+  storySchema,
+  SUBMISSIONS,
+  SubmissionDoc,
+  submissionSchema,
+} from './submission.schema';
 
-/** The only place ingest touches Mongo. Writes that announce something carry their events (outbox). */
+/** Ingest's stories and submission records in Mongo. Writes that announce something carry their events (outbox). */
 @Injectable()
-export class SubmissionsRepository {
+export class SubmissionsRepository implements OnModuleInit {
   private readonly stories: Collection<StoryDoc>;
   private readonly submissions: Collection<SubmissionDoc>;
 
@@ -22,6 +30,10 @@ export class SubmissionsRepository {
     connection.model<SubmissionDoc>('Submission', submissionSchema);
     this.stories = connection.collection<StoryDoc>(STORIES);
     this.submissions = connection.collection<SubmissionDoc>(SUBMISSIONS);
+  }
+
+  onModuleInit(): Promise<void> {
+    return dropRetiredIndex(this.submissions, RETIRED_RECORD_INDEX);
   }
 
   async findStory(articleKey: string): Promise<StoryVersion | null> {
