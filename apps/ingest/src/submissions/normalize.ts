@@ -46,13 +46,21 @@ export function hashOf(content: object): string {
   return createHash('sha256').update(stableJson(content)).digest('hex');
 }
 
+/**
+ * JSON with keys in code-unit order and undefined values left out. Stored hashes were made with keys sorted
+ * by `localeCompare`, which orders the story's keys (all ASCII letters, none differing only in case) alike:
+ * normalize.spec.ts pins the hashes.
+ */
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let out = '';
+    for (const key of Object.keys(record).sort()) {
+      const v = record[key];
+      if (v !== undefined) out += `${out ? ',' : ''}${JSON.stringify(key)}:${stableJson(v)}`;
+    }
+    return `{${out}}`;
   }
   return JSON.stringify(value);
 }
