@@ -1,8 +1,9 @@
 import sanitizeHtml from 'sanitize-html';
+import { inSanitizedForm } from './sanitized-form';
 import { collapseWhitespace, decodeEscaped, stripControls } from './text';
 
 /** What a story body may contain: text structure, links and images, nothing that runs. */
-const bodyPolicy: sanitizeHtml.IOptions = {
+export const bodyPolicy: sanitizeHtml.IOptions = {
   allowedTags: [
     ...['p', 'br', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'pre', 'code', 'q', 'cite'],
     ...['strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'figure', 'figcaption', 'img'],
@@ -24,7 +25,10 @@ const bodyPolicy: sanitizeHtml.IOptions = {
  * (removed before parsing, so they cannot hide a tag, and after, as entities may have spelled them).
  */
 export function sanitizeBody(html: string): string {
-  return stripControls(sanitizeHtml(stripControls(html), bodyPolicy)).trim();
+  const clean = stripControls(html);
+  // Most wire bodies are plain paragraphs the sanitizer would give back as they are: they skip the parse.
+  if (inSanitizedForm(clean)) return clean.trim();
+  return stripControls(sanitizeHtml(clean, bodyPolicy)).trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
-import { sanitizeBody, sanitizedBodyText } from './html-body';
+import { bodyPolicy, sanitizeBody, sanitizedBodyText } from './html-body';
+import { inSanitizedForm } from './sanitized-form';
 import { htmlToText, plainText, stripControls } from './text';
 
 /**
@@ -114,5 +115,49 @@ describe('the text of a sanitized body, read without parsing it again', () => {
     );
     expect(sanitizedBodyText(sanitized)).toBe('AT&T <b> risesبازار‌های کابل &lt;');
     expect(sanitizedBodyText(sanitized)).toBe(slowHtmlToText(sanitized));
+  });
+});
+
+describe('a body already in the form the sanitizer gives skips it and is stored as the sanitizer would store it', () => {
+  const slowSanitizeBody = (html: string): string =>
+    stripControls(sanitizeHtml(stripControls(html), bodyPolicy)).trim();
+  const tags = ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption', 'pre', 'br', 'hr'];
+  const more = ['strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'code', 'q', 'cite', 'a', 'img', 'div', 'span'];
+  const table = ['table', 'thead', 'tbody', 'tr', 'th', 'td', 'script', 'style', 'textarea', 'title', 'svg', 'P'];
+  const simpleParts = [
+    ...[...tags, ...more, ...table].flatMap((t) => [`<${t}>`, `</${t}>`, `<${t}>`, `</${t}>`]),
+    ...['<br/>', '<br />', '<p >', '< p>', '</p >', '<p\n>', '<!---->', ...textParts, ...textParts],
+  ];
+  /** Well-formed nests of allowed tags and text, most of them in the sanitizer's form. */
+  function nested(next: () => number, depth: number): string {
+    const n = Math.floor(next() * 4);
+    return Array.from({ length: n }, () => {
+      if (depth > 3 || next() < 0.4) return pick(next, textParts);
+      const tag = pick(next, [...tags, ...more, ...table]);
+      return `<${tag}>${nested(next, depth + 1)}</${tag}>`;
+    }).join('');
+  }
+  const next = random(4);
+  const bodies = [
+    ...samples(5, 6_000, simpleParts, 14),
+    ...samples(6, 3_000, bodyParts, 14),
+    ...Array.from({ length: 6_000 }, () => nested(next, 0)),
+    '<p>Traders returned.</p>\n<p>Prices fell.</p>',
+    '<ul><li>one</li><li>two</li></ul><table><tr><td>1</td><td>2</td></tr></table>',
+    '<p>بازار\u200cهای کابل</p><p>\u202eevil\u202c</p>',
+    '<p><p>nested</p></p>',
+    '<li><p>x</p></li>',
+  ];
+
+  it('gives exactly what sanitize-html gives, for well-formed, broken and hostile bodies', () => {
+    for (const raw of bodies) expect([raw, sanitizeBody(raw)]).toEqual([raw, slowSanitizeBody(raw)]);
+  });
+
+  it('is taken by plain paragraph bodies (the shortcut is used, not only harmless)', () => {
+    const taken = bodies.filter((raw) => inSanitizedForm(stripControls(raw)));
+    expect(taken.length).toBeGreaterThan(2_000);
+    expect(inSanitizedForm('<p>Traders returned.</p>\n<p>Prices <b>fell</b>.</p>')).toBe(true);
+    expect(inSanitizedForm('<p>AT&amp;T</p>')).toBe(false);
+    expect(inSanitizedForm('<p><p>nested</p></p>')).toBe(false);
   });
 });
