@@ -41,9 +41,20 @@ export interface OutboxFields {
 /** A document that carries an outbox, as stored. */
 export type OutboxDocument = OutboxFields & { _id: string };
 
+/**
+ * Random bytes for trace ids, drawn from the CSPRNG 4 KiB at a time as `randomUUID` does: one draw per
+ * id cost more than the rest of an outbox entry. Each byte is handed out once.
+ */
+const entropy = { pool: Buffer.alloc(0), used: 0 };
+function randomHex(bytes: number): string {
+  if (entropy.used + bytes > entropy.pool.length) Object.assign(entropy, { pool: randomBytes(4096), used: 0 });
+  entropy.used += bytes;
+  return entropy.pool.toString('hex', entropy.used - bytes, entropy.used);
+}
+
 /** W3C traceparent for a new span: lets a request be followed across services. */
 function traceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  return `00-${randomHex(16)}-${randomHex(8)}-01`;
 }
 
 /** An event that fails its own schema is the producer's bug, never the caller's: a 500, not a 400. */
