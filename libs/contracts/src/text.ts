@@ -44,7 +44,7 @@ export function decodeEscaped(text: string): string {
 
 /** Runs of whitespace as one space, trimmed. Most text has none to fold, and is then only trimmed. */
 export function collapseWhitespace(text: string): string {
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return / \s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /**
