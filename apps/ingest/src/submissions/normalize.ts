@@ -1,5 +1,5 @@
 import { htmlToText, IngestedStory, slugify, Submission } from '@broadsheet/contracts';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { summaryFrom, tagSlugs } from '../cleaning/derive';
 
 /** What ingest decided about a story beyond its fields: a flash, a trusted source's direct route to readers. */
@@ -30,20 +30,21 @@ export function normalize(source: string, s: Submission, revision: number, flags
     images: s.images ?? [],
     flash: flags.flash || undefined,
   };
-  return {
-    ...content,
+  const contentHash = hashOf(content);
+  // The content object is this call's own: the story's keys are added to it rather than copied around it.
+  return Object.assign(content, {
     articleKey: `${source}:${s.externalId}`,
     source,
     externalId: s.externalId,
     revision,
-    contentHash: hashOf(content),
+    contentHash,
     autoPublish: flags.autoPublish || undefined,
-  };
+  });
 }
 
 /** sha256 of the normalized content, keys sorted, so key order or whitespace never makes a new version. */
 export function hashOf(content: object): string {
-  return createHash('sha256').update(stableJson(content)).digest('hex');
+  return hash('sha256', stableJson(content), 'hex');
 }
 
 /**
