@@ -1,8 +1,9 @@
 /**
  * Recognises HTML that the body sanitizer (html-body.ts) would give back unchanged, so the parse can be
- * skipped for it: text without `<`, `>` or `&` (the sanitizer escapes those) and allowed tags without
- * attributes, written in lower case, each closed in order. Anything else, however harmless, goes through the
- * sanitizer: this only has to be right when it says yes (text-fast-path.spec.ts compares it with the parser).
+ * skipped for it: text without `<`, `>` or `&` other than the escapes `&amp;`, `&lt;`, `&gt;` (the sanitizer
+ * decodes those and writes them again), and allowed tags without attributes, in lower case, each closed in
+ * order. Anything else, however harmless, goes through the sanitizer: this only has to be right when it says
+ * yes (text-fast-path.spec.ts compares it with the parser).
  */
 
 /** Allowed tags that close no other when opened (htmlparser2 implies no close for them). */
@@ -18,7 +19,8 @@ const tableTags = new Set(['table', 'thead', 'tbody', 'tr', 'th', 'td']);
  */
 const closedByBlocks = new Set(['p', 'li', 'th', 'td', 'tr', 'thead', 'tbody']);
 
-const token = /<(\/?)([a-z0-9]{1,10})>|[^<>&]+/y;
+/** A tag, a run of text, or one of the three escapes the sanitizer writes itself (`&amp;` `&lt;` `&gt;`). */
+const token = /<(\/?)([a-z0-9]{1,10})>|[^<>&]+|&(?:amp|lt|gt);/y;
 
 /** True when `html` (already without control characters) is in the form the body sanitizer gives back as is. */
 export function inSanitizedForm(html: string): boolean {
