@@ -30,14 +30,22 @@ export function stripControls(text: string): string {
 
 /** One round: drop tags (with script/style contents) and comments, decode entities once. */
 function textOfHtml(html: string): string {
-  return sanitizeHtml(stripControls(html), { allowedTags: [], allowedAttributes: {} }).replace(
-    /&(?:amp|lt|gt|quot);/g,
-    (e) => escaped[e] ?? e,
-  );
+  const clean = stripControls(html);
+  // Without `<` there is no tag, and an `&` before a space or the end starts no entity ("Business & Economy"):
+  // the parser would give such text back unchanged (it escapes only `&` and `>` on the way out, which
+  // `decodeEscaped` restores), so it is skipped (text-fast-path.spec.ts).
+  if (!/<|&(?![ \t\n\r]|$)/.test(clean)) return clean;
+  return decodeEscaped(sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} }));
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Undoes sanitize-html's escaping of text, in one pass (so `&amp;lt;` becomes `&lt;`, never `<`). */
+export function decodeEscaped(text: string): string {
+  return text.includes('&') ? text.replace(/&(?:amp|lt|gt|quot);/g, (e) => escaped[e] ?? e) : text;
+}
+
+/** Runs of whitespace as one space, trimmed. Most text has none to fold, and is then only trimmed. */
+export function collapseWhitespace(text: string): string {
+  return / \s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /**
@@ -49,7 +57,7 @@ export function plainText(raw: string): string {
   let text = raw;
   for (let round = 0; round < maxRounds; round++) {
     const next = textOfHtml(text);
-    if (next === text) return collapse(stripControls(text));
+    if (next === text) return collapseWhitespace(stripControls(text));
     text = next;
   }
   return '';
@@ -57,7 +65,7 @@ export function plainText(raw: string): string {
 
 /** The text a reader sees in an HTML fragment (one decode: entities in the page are its visible text). */
 export function htmlToText(html: string): string {
-  return collapse(stripControls(textOfHtml(html)));
+  return collapseWhitespace(stripControls(textOfHtml(html)));
 }
 
 /**

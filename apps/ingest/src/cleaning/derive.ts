@@ -31,7 +31,8 @@ function markupCount(html: string): { elements: number; attributes: number } {
 
 /** How much markup the sanitizer took out of a body: elements and attributes as sent minus as kept. */
 export function removedBySanitizer(sent: unknown, kept: string): number {
-  if (typeof sent !== 'string') return 0;
+  // A body kept as sent (one the sanitizer had nothing to take from) needs no counting.
+  if (typeof sent !== 'string' || sent === kept) return 0;
   const before = markupCount(sent);
   const after = markupCount(kept);
   return Math.max(0, before.elements - after.elements) + Math.max(0, before.attributes - after.attributes);

@@ -1,4 +1,4 @@
-import { ErrorDetail, htmlToText, IngestedStory, submissionSchema, zodDetails } from '@broadsheet/contracts';
+import { ErrorDetail, IngestedStory, sanitizedBodyText, submissionSchema, zodDetails } from '@broadsheet/contracts';
 import { statusRefusal, wireFields } from './wire-status';
 import { removedBySanitizer } from '../cleaning/derive';
 import { operatorKeys } from '../cleaning/operators';
@@ -42,8 +42,8 @@ export function intake(raw: unknown, source: SourceProfile): Intake {
   const refused = statusRefusal(parsed.data.pubStatus);
   if (refused.length > 0) return { ok: false, reasons: refused };
   const { version } = parsed.data;
-  // The body's text is read once: the derived summary and the fingerprint both start from it.
-  const bodyText = htmlToText(parsed.data.body);
+  // The body's text is read once, from the sanitized body: the derived summary and the fingerprint start from it.
+  const bodyText = sanitizedBodyText(parsed.data.body);
   const flags = { flash: prepared.flash, autoPublish: source.autoPublish, bodyText };
   const story = normalize(source.name, parsed.data, version ?? 1, flags);
   const sentBody = (prepared.input as { body?: unknown }).body;

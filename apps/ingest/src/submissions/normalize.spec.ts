@@ -38,4 +38,40 @@ describe('normalize', () => {
     expect(a.contentHash).toBe(b.contentHash);
     expect(c.contentHash).not.toBe(a.contentHash);
   });
+
+  it('keeps the hashes stories were stored with (any change would make every resubmission an update)', () => {
+    // Recorded with the hash as first written (keys sorted by localeCompare): stored hashes must still match.
+    const full = ingest({
+      externalId: 'g-1',
+      headline: 'Kabul &amp; Herat: <b>markets</b> reopen',
+      body:
+        '<p onclick="x()">Traders returned on Monday.</p><p>Prices &lt; last week &amp; fuel &gt; 10%.</p>' +
+        '<img src="https://example.org/a.jpg" alt="A &quot;market&quot;">',
+      category: 'World & Asia',
+      tags: ['Kabul', ' kabul ', 'Budget 1405'],
+      bylines: ['Staff <i>reporter</i>'],
+      language: 'en',
+      publishedAt: '2026-11-30T03:30:00.000Z',
+      url: 'https://example.org/story',
+      images: [{ url: 'https://example.org/a.jpg', alt: 'A market', caption: 'Traders & buyers', credit: 'Wire' }],
+    });
+    expect(full.contentHash).toBe('2e886b6bdc4c0405f1cff01194fb2ded8f8180d69c5dc27a9cda6815396e43b7');
+    const dari = ingest({
+      externalId: 'g-2',
+      headline: 'بازار\u200cهای کابل دوباره باز شدند',
+      body: '<p>بازار\u200cهای کابل دوباره باز شدند. قیمت\u200cها پایین آمد.</p>',
+      category: 'اقتصاد',
+      language: 'fa-AF',
+      summary: 'خلاصه',
+    });
+    expect(dari.contentHash).toBe('e9a5db91b67debc777e361362fe8c548839dc2d2d2604e8d85e483a41b90d1b4');
+    const parsed = submissionSchema.parse({
+      externalId: 'g-3',
+      headline: 'Flash: quake',
+      body: '<p>Flash: quake</p>',
+      category: 'News',
+    });
+    const flash = normalize('wire', parsed, 1, { flash: true });
+    expect(flash.contentHash).toBe('6bc3c4f8f050603777290f48d0d8723b55948e70656dda5f65d7b5bd009e7c82');
+  });
 });

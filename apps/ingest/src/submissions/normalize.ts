@@ -1,5 +1,5 @@
 import { htmlToText, IngestedStory, slugify, Submission } from '@broadsheet/contracts';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { summaryFrom, tagSlugs } from '../cleaning/derive';
 
 /** What ingest decided about a story beyond its fields: a flash, a trusted source's direct route to readers. */
@@ -30,29 +30,38 @@ export function normalize(source: string, s: Submission, revision: number, flags
     images: s.images ?? [],
     flash: flags.flash || undefined,
   };
-  return {
-    ...content,
+  const contentHash = hashOf(content);
+  // The content object is this call's own: the story's keys are added to it rather than copied around it.
+  return Object.assign(content, {
     articleKey: `${source}:${s.externalId}`,
     source,
     externalId: s.externalId,
     revision,
-    contentHash: hashOf(content),
+    contentHash,
     autoPublish: flags.autoPublish || undefined,
-  };
+  });
 }
 
 /** sha256 of the normalized content, keys sorted, so key order or whitespace never makes a new version. */
 export function hashOf(content: object): string {
-  return createHash('sha256').update(stableJson(content)).digest('hex');
+  return hash('sha256', stableJson(content), 'hex');
 }
 
+/**
+ * JSON with keys in code-unit order and undefined values left out. Stored hashes were made with keys sorted
+ * by `localeCompare`, which orders the story's keys (all ASCII letters, none differing only in case) alike:
+ * normalize.spec.ts pins the hashes.
+ */
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let out = '';
+    for (const key of Object.keys(record).sort()) {
+      const v = record[key];
+      if (v !== undefined) out += `${out ? ',' : ''}${JSON.stringify(key)}:${stableJson(v)}`;
+    }
+    return `{${out}}`;
   }
   return JSON.stringify(value);
 }
