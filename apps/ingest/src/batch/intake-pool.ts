@@ -14,6 +14,11 @@ export type IntakeResponse = { id: number; results: Intake[] } | { id: number; e
 
 /** The worker's module inside dist/, as the launcher (tools/bin/run.js) takes it. */
 const WORKER_ENTRY = 'apps/ingest/src/batch/intake.worker.js';
+/**
+ * A thread's old generation: it holds one batch at a time (a few MB), and without a cap of its own each
+ * isolate may grow to the process's `--max-old-space-size`, two of them past the container's limit.
+ */
+const WORKER_OLD_SPACE_MB = 64;
 
 interface Pending {
   resolve: (results: Intake[]) => void;
@@ -68,7 +73,10 @@ export class IntakePool implements OnModuleInit, OnModuleDestroy {
     const launcher = require.main?.filename;
     if (!launcher) throw new Error('IntakePool needs the launcher that started the service (tools/bin/run.js)');
     // Through the launcher, as the service itself: it maps @broadsheet/* to the compiled libraries.
-    const worker = new Worker(launcher, { argv: [WORKER_ENTRY] });
+    const worker = new Worker(launcher, {
+      argv: [WORKER_ENTRY],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+    });
     worker.on('message', (response: IntakeResponse) => this.settle(response));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', (code) => this.fail(worker, new Error(`intake thread exited with code ${code}`)));
