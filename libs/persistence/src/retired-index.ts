@@ -1,7 +1,7 @@
 import { mongo } from 'mongoose';
 
-/** Mongo's answer when a collection does not exist yet. */
-const NAMESPACE_NOT_FOUND = 26;
+/** Mongo's answers when there is nothing to drop: no such collection yet, or no such index (any more). */
+const NOTHING_TO_DROP = new Set([26, 27]);
 
 /**
  * Drops an index an earlier release declared and this one no longer does, where it still exists:
@@ -15,6 +15,7 @@ export async function dropRetiredIndex(
   try {
     if (await collection.indexExists(name)) await collection.dropIndex(name);
   } catch (error) {
-    if ((error as { code?: unknown }).code !== NAMESPACE_NOT_FOUND) throw error;
+    // Another replica starting at the same time may drop it between the check and the drop.
+    if (!NOTHING_TO_DROP.has((error as { code?: number }).code ?? 0)) throw error;
   }
 }

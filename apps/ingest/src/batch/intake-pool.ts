@@ -27,8 +27,7 @@ interface Pending {
 
 /**
  * Cleans many stories on worker threads. Cleaning (parsing and sanitizing HTML, normalizing, MinHash)
- * is pure CPU work, about a third of what a stored story costs ingest; on the service's own thread it
- * kept that thread saturated while the store waited. A batch is split between the threads and each
+ * is pure CPU work; on the service's own thread it kept that thread saturated while the store waited. A batch is split between the threads and each
  * story is cleaned by the same `intake` as everywhere else. A thread that dies fails the batches it
  * held (their callers answer 500 or Kafka redelivers) and is replaced.
  */
